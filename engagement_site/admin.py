@@ -1,0 +1,71 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from engagement_site.models import District, Feedback, ForceProfile, Notification
+from engagement_site.selectors import force_profile_forget
+from engagement_site.services.notifications import notification_resend
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "recipient", "subject", "state", "attempts", "sent_at"]
+    list_filter = ["state", "kind", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["recipient", "subject", "about_id"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in Notification._meta.fields]
+    actions = ["resend"]
+    list_per_page = 50
+    show_full_result_count = False  # a full COUNT(*) on a large outbox is slow
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_resend_permission(self, request):
+        return request.user.has_perm("engagement_site.resend_notification")
+
+    @admin.action(description=_("Send the selected notifications again"), permissions=["resend"])
+    def resend(self, request, queryset):
+        count = 0
+        for notification in queryset:
+            notification_resend(notification=notification)
+            count += 1
+        self.message_user(
+            request, _("%(count)d notification(s) queued to send again.") % {"count": count}, messages.SUCCESS
+        )
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["reference", "created_at", "satisfaction", "page"]
+    list_filter = ["satisfaction", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["reference", "comments", "page"]
+    readonly_fields = ["reference", "created_at", "satisfaction", "page", "comments"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ForceProfile)
+class ForceProfileAdmin(admin.ModelAdmin):
+    list_display = ["name", "area_name", "phone", "diversity_unit_extension"]
+    search_fields = ["name"]
+    list_filter = ["area_name"]
+
+    def has_add_permission(self, request):
+        return not ForceProfile.objects.exists()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        force_profile_forget()
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "display_order"]
+    list_editable = ["display_order"]
+    search_fields = ["name"]
+    list_filter = ["display_order"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,38 @@
+"""Cookie consent: what the person chose, read from the essential
+`cookies_policy` cookie. Nothing non-essential is set until they accept."""
+
+import json
+
+from django.conf import settings
+
+
+def read_choice(request) -> dict | None:
+    """{"analytics": bool} once the person has chosen, otherwise None."""
+    raw = request.COOKIES.get(settings.COOKIE_CONSENT_NAME)
+    if not raw:
+        return None
+    try:
+        choice = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(choice, dict) or not isinstance(choice.get("analytics"), bool):
+        return None
+    return {"analytics": choice["analytics"]}
+
+
+def write_choice(response, *, analytics: bool) -> None:
+    response.set_cookie(
+        settings.COOKIE_CONSENT_NAME,
+        json.dumps({"analytics": analytics}, separators=(",", ":")),
+        max_age=settings.COOKIE_CONSENT_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    if not analytics:
+        response.delete_cookie(settings.ANALYTICS_COOKIE_NAME, samesite="Lax")
+
+
+def banner_needed(request) -> bool:
+    """The banner shows while any non-essential cookie is configured and no choice is made."""
+    return settings.ANALYTICS_ENABLED and read_choice(request) is None

@@ -1,0 +1,165 @@
+"""The notification outbox: store first, send after commit, sweep what is left.
+
+A row is claimed with a conditional UPDATE (pending -> sending), so two workers
+or two sweepers can never send the same email twice.
+"""
+
+import logging
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from engagement_site.models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+def notification_queue(
+    *,
+    recipient: str,
+    template: str,
+    context: dict,
+    kind: str,
+    about=None,
+    headers: dict | None = None,
+) -> Notification:
+    """Render an email from `<template>_subject.txt`, `_body.txt` and (optionally)
+    `_body.html`, store it, and send it once the surrounding transaction commits.
+
+    Call this inside the transaction that saves what the email reports."""
+    from engagement_site.selectors import force_profile
+
+    context = {"site_url": settings.SITE_URL, "force": force_profile(), **context}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body_text = render_to_string(f"{template}_body.txt", context)
+    try:
+        body_html = render_to_string(f"{template}_body.html", context)
+    except Exception:  # noqa: BLE001 - the HTML part is optional
+        body_html = ""
+    notification = Notification(
+        recipient=recipient,
+        subject=subject[:200],
+        body_text=body_text,
+        body_html=body_html,
+        template=template,
+        kind=kind,
+        headers=headers or {},
+    )
+    if about is not None:
+        notification.about_type = ContentType.objects.get_for_model(about)
+        notification.about_id = str(about.pk)
+    notification.full_clean()
+    notification.save()
+    transaction.on_commit(lambda: _enqueue(notification.pk))
+    return notification
+
+
+def unit_alert_queue(*, template: str, context: dict, kind: str, about=None) -> Notification:
+    """An alert to the diversity unit. Its templates carry only a reference and an
+    admin link, never the person's answers."""
+    return notification_queue(
+        recipient=settings.DIVERSITY_UNIT_EMAIL, template=template, context=context, kind=kind, about=about
+    )
+
+
+def _enqueue(notification_id: int) -> None:
+    """Hand the send to Celery. If the broker is unreachable the row stays
+    pending and the beat sweeper sends it later; the person's page goes on."""
+    from engagement_site.tasks import notification_send as notification_send_task
+
+    try:
+        notification_send_task.delay(notification_id)
+    except Exception as exc:  # noqa: BLE001 - any broker failure must not reach the person
+        if notification_send_task.app.conf.task_always_eager:
+            raise
+        logger.warning("Broker unavailable; notification %s left for the sweeper (%s)", notification_id, exc)
+
+
+def _claim(notification_id: int) -> bool:
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT_SECONDS)
+    claimed = (
+        Notification.objects.filter(pk=notification_id)
+        .filter(
+            Q(state=Notification.State.PENDING, next_attempt_at__lte=now)
+            | Q(state=Notification.State.SENDING, claimed_at__lt=stale)
+        )
+        .update(state=Notification.State.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    )
+    return claimed == 1
+
+
+def retry_delay(attempts: int) -> int:
+    """Exponential back-off with jitter, in seconds, capped at 30 minutes so it
+    stays well inside Redis's visibility timeout."""
+    base = settings.NOTIFICATION_RETRY_BASE_SECONDS * (2 ** max(attempts - 1, 0))
+    return int(min(base, 1800) * random.uniform(0.8, 1.2))
+
+
+def notification_send(*, notification_id: int) -> int | None:
+    """Send one notification if it is due. Returns seconds until a retry when the
+    send failed and will be tried again, otherwise None."""
+    if not _claim(notification_id):
+        return None  # already sent, being sent, failed for good, or not due yet
+    notification = Notification.objects.get(pk=notification_id)
+    message = EmailMultiAlternatives(
+        subject=notification.subject,
+        body=notification.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.recipient],
+        headers={"Message-ID": notification.message_id, **notification.headers},
+    )
+    if notification.body_html:
+        message.attach_alternative(notification.body_html, "text/html")
+    try:
+        message.send()
+    except Exception as exc:  # noqa: BLE001 - SMTP and network failures are all retried
+        return _record_failure(notification, exc)
+    Notification.objects.filter(pk=notification.pk).update(
+        state=Notification.State.SENT, sent_at=timezone.now(), last_error=""
+    )
+    return None
+
+
+def _record_failure(notification: Notification, exc: Exception) -> int | None:
+    error = f"{type(exc).__name__}: {exc}"[:2000]
+    if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+        Notification.objects.filter(pk=notification.pk).update(state=Notification.State.FAILED, last_error=error)
+        logger.error("Notification %s failed for good after %s attempts", notification.pk, notification.attempts)
+        return None
+    delay = retry_delay(notification.attempts)
+    Notification.objects.filter(pk=notification.pk).update(
+        state=Notification.State.PENDING,
+        last_error=error,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+    )
+    logger.warning(
+        "Notification %s failed (attempt %s), retrying in %ss", notification.pk, notification.attempts, delay
+    )
+    return delay
+
+
+def notification_resend(*, notification: Notification) -> None:
+    """Staff asked for this email to go again (after a failure, or a lost email)."""
+    Notification.objects.filter(pk=notification.pk).update(
+        state=Notification.State.PENDING, next_attempt_at=timezone.now(), attempts=0, last_error="", sent_at=None
+    )
+    transaction.on_commit(lambda: _enqueue(notification.pk))
+
+
+def notifications_sweep(*, limit: int = 500) -> int:
+    """Enqueue what is due and what a dead worker left half-done. Returns how many."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT_SECONDS)
+    due = Notification.objects.due(now=now) | Notification.objects.abandoned(claimed_before=stale)
+    ids = list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
+    for notification_id in ids:
+        _enqueue(notification_id)
+    return len(ids)

@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def leave(request):
+    """Quick exit: forget the session (and so anything half-filled in), then go to
+    a neutral site. The page's script uses location.replace() to get here, so
+    Back does not return to the page that was left."""
+    request.session.flush()
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["Referrer-Policy"] = "no-referrer"
+    response["Clear-Site-Data"] = '"cache"'
+    return response

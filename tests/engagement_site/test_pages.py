@@ -1,0 +1,56 @@
+import pytest
+from django.urls import reverse
+
+PUBLIC_PAGES = [
+    "home",
+    "equality",
+    "contact",
+    "privacy",
+    "accessibility",
+    "cookies",
+    "feedback",
+    "iag:index",
+    "positive_action:index",
+    "networks:index",
+    "performance:index",
+]
+
+
+@pytest.fixture
+def essex(db):
+    from engagement_site import demo
+
+    demo.load(force="essex")
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_every_public_page_carries_the_site_layout(client, essex, name):
+    response = client.get(reverse(name))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Essex Police" in html
+    assert 'href="#main-content"' in html and 'id="main-content"' in html
+    assert "Leave this site" in html and 'data-quick-exit-link' in html
+    assert "Beta" in html and reverse("feedback") in html
+    assert "130072" in html  # how to reach the diversity unit, in the footer
+    for footer_link in ("cookies", "privacy", "accessibility", "contact"):
+        assert f'href="{reverse(footer_link)}"' in html
+
+
+def test_navigation_marks_the_current_area(client, essex):
+    html = client.get(reverse("iag:index")).content.decode()
+    assert 'aria-current="page"' in html
+    assert html.count('aria-current="page"') == 1
+
+
+def test_unknown_page_gets_plain_words_404(client, essex):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_equality_page_lists_characteristics_and_the_three_aims(client, essex):
+    html = client.get(reverse("equality")).content.decode()
+    for characteristic in ("gender reassignment", "pregnancy and maternity", "religion or belief", "sexual orientation"):
+        assert characteristic in html
+    assert html.count("<li>", html.index("public sector equality duty")) >= 3
