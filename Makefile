@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test setup frontend lint worker beat clean
+.PHONY: run test setup browser frontend lint worker beat clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ static/build/css/site.css: node_modules/.installed static/src/site.scss static/s
 
 setup: $(VENV)/.installed static/build/css/site.css
 
+# Browser tests drive Debian's Chromium (a test tool's own browser download is not used).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
 frontend: static/build/css/site.css
 
 run: setup
@@ -31,7 +35,7 @@ run: setup
 	@echo "Site running at http://127.0.0.1:$(PORT)/ (staff sign-in at /admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from engagement_site.models import District, Feedback, ForceProfile, Notification
+from engagement_site.models import District, EqualityObjective, Feedback, ForceProfile, Notification
 from engagement_site.selectors import force_profile_forget
 from engagement_site.services.notifications import notification_resend
 
@@ -69,3 +69,11 @@ class DistrictAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     list_filter = ["display_order"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(EqualityObjective)
+class EqualityObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["text", "display_order"]
+    list_editable = ["display_order"]
+    search_fields = ["text"]
+    list_filter = ["display_order"]

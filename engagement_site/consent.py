@@ -1,29 +1,24 @@
 """Cookie consent: what the person chose, read from the essential
-`cookies_policy` cookie. Nothing non-essential is set until they accept."""
-
-import json
+`cookies_policy` cookie ("analytics:yes" or "analytics:no", characters that
+need no quoting in a cookie). Nothing non-essential is set until they accept."""
 
 from django.conf import settings
+
+ANSWERS = {"analytics:yes": True, "analytics:no": False}
 
 
 def read_choice(request) -> dict | None:
     """{"analytics": bool} once the person has chosen, otherwise None."""
-    raw = request.COOKIES.get(settings.COOKIE_CONSENT_NAME)
-    if not raw:
+    raw = request.COOKIES.get(settings.COOKIE_CONSENT_NAME, "")
+    if raw not in ANSWERS:
         return None
-    try:
-        choice = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(choice, dict) or not isinstance(choice.get("analytics"), bool):
-        return None
-    return {"analytics": choice["analytics"]}
+    return {"analytics": ANSWERS[raw]}
 
 
 def write_choice(response, *, analytics: bool) -> None:
     response.set_cookie(
         settings.COOKIE_CONSENT_NAME,
-        json.dumps({"analytics": analytics}, separators=(",", ":")),
+        "analytics:yes" if analytics else "analytics:no",
         max_age=settings.COOKIE_CONSENT_MAX_AGE,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,

@@ -2,7 +2,7 @@
 
 from django.utils.text import slugify
 
-from engagement_site.models import District, ForceProfile
+from engagement_site.models import District, EqualityObjective, ForceProfile
 from engagement_site.selectors import force_profile_forget
 
 FORCES = {
@@ -38,6 +38,12 @@ FORCES = {
             "website": "https://www.leics.police.uk/",
         },
         "districts": ["City", "East", "West", "Rutland"],
+        "objectives": [
+            "Give more people in Leicester, Leicestershire and Rutland the confidence to report hate crimes and incidents.",
+            "Narrow the gap between how often Black and white people are stopped and searched.",
+            "Keep working towards a workforce that reflects the communities it serves.",
+            "Make sure officers and staff talk with the public in ways that are accessible and inclusive.",
+        ],
     },
 }
 
@@ -56,4 +62,8 @@ def load(*, force: str) -> dict:
     force_profile_forget()
     for order, name in enumerate(data["districts"]):
         District.objects.update_or_create(slug=slugify(name), defaults={"name": name, "display_order": order})
-    return {"force": profile.name, "districts": len(data["districts"])}
+    objectives = data.get("objectives", [])
+    EqualityObjective.objects.exclude(text__in=objectives).delete()
+    for order, text in enumerate(objectives):
+        EqualityObjective.objects.update_or_create(text=text, defaults={"display_order": order})
+    return {"force": profile.name, "districts": len(data["districts"]), "equality objectives": len(objectives)}

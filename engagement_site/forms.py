@@ -22,6 +22,7 @@ class FeedbackForm(ProtectedFormMixin, forms.Form):
         error_messages={
             "required": _("Tell us how we could improve the website"),
             "max_length": _("How we could improve it must be 2,000 characters or fewer"),
+            "null_characters_not_allowed": _("How we could improve it contains characters we cannot accept"),
         },
     )
     page = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
@@ -36,12 +37,6 @@ class FeedbackForm(ProtectedFormMixin, forms.Form):
             *honeypot_layout(),
             Button("submit", _("Send feedback"), data_prevent_double_click="true"),
         )
-
-    def clean_comments(self):
-        comments = self.cleaned_data["comments"]
-        if "\x00" in comments:
-            raise forms.ValidationError(_("How we could improve it contains characters we cannot accept"))
-        return comments.strip()
 
 
 class CookiePreferencesForm(forms.Form):

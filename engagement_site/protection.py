@@ -45,14 +45,15 @@ class ProtectedFormMixin(forms.Form):
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
-    def clean_form_token(self):
-        token = self.cleaned_data.get(TOKEN_FIELD, "")
+    def clean(self):
+        cleaned = super().clean()
+        token = cleaned.get(TOKEN_FIELD, "")
         if not token or len(token) > 64:
-            # A real page always carries one; a new one is issued when the form is shown again.
+            # A real page always carries one. Issue a new one so the form can be sent again.
             self.data = self.data.copy()
             self.data[TOKEN_FIELD] = secrets.token_urlsafe(24)
-            raise forms.ValidationError(_("This form had expired. Check your answers and submit it again."))
-        return token
+            raise forms.ValidationError(_("This form had expired. Check your answers and send it again."))
+        return cleaned
 
 
 def honeypot_layout() -> list:

@@ -273,13 +273,17 @@ def use_broker():
 
     original = app.conf.broker_url
 
-    def switch(url: str):
+    def forget_connections():
         app.close()
+        app.amqp._producer_pool = None  # close() leaves the producer pool on the old broker
+
+    def switch(url: str):
+        forget_connections()
         app.conf.broker_url = url
         app.conf.task_always_eager = False
 
     yield switch
-    app.close()
+    forget_connections()
     app.conf.broker_url = original
 
 

@@ -54,3 +54,21 @@ def test_equality_page_lists_characteristics_and_the_three_aims(client, essex):
     for characteristic in ("gender reassignment", "pregnancy and maternity", "religion or belief", "sexual orientation"):
         assert characteristic in html
     assert html.count("<li>", html.index("public sector equality duty")) >= 3
+
+
+def test_demo_loads_twice_without_change_and_a_second_force_shows_its_objectives(client, db):
+    from django.core.management import call_command
+
+    from engagement_site.models import District, EqualityObjective, ForceProfile
+
+    call_command("load_demo", "--force", "essex")
+    counts = (ForceProfile.objects.count(), District.objects.count(), EqualityObjective.objects.count())
+    call_command("load_demo", "--force", "essex")
+    assert (ForceProfile.objects.count(), District.objects.count(), EqualityObjective.objects.count()) == counts
+    assert counts == (1, 10, 0)
+
+    call_command("load_demo", "--force", "leicestershire")
+    html = client.get(reverse("equality")).content.decode()
+    assert "Leicestershire Police" in html
+    assert "Our equality objectives" in html
+    assert html.count("<li>", html.index("Our equality objectives")) >= 4

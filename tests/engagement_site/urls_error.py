@@ -1,0 +1,11 @@
+from django.urls import path
+
+from engagement_site.urls import urlpatterns as site_urlpatterns
+
+
+def boom(request):
+    raise RuntimeError("forced failure for the 500 page test")
+
+
+urlpatterns = [path("boom/", boom), *site_urlpatterns]
+handler500 = "engagement_site.views.errors.server_error"
