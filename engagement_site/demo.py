@@ -39,7 +39,7 @@ FORCES = {
         },
         "districts": ["City", "East", "West", "Rutland"],
         "objectives": [
-            "Give more people in Leicester, Leicestershire and Rutland the confidence to report hate crimes and incidents.",
+            "Give more people across the force area the confidence to report hate crimes and incidents.",
             "Narrow the gap between how often Black and white people are stopped and searched.",
             "Keep working towards a workforce that reflects the communities it serves.",
             "Make sure officers and staff talk with the public in ways that are accessible and inclusive.",

@@ -1,8 +1,8 @@
 """What a person sees in a real browser: accessibility, quick exit, cookies,
 and a form that works with JavaScript off."""
 
-from http.server import BaseHTTPRequestHandler, HTTPServer
 import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from threading import Thread
 
 import pytest

@@ -30,7 +30,7 @@ def test_every_public_page_carries_the_site_layout(client, essex, name):
     assert response.status_code == 200
     assert "Essex Police" in html
     assert 'href="#main-content"' in html and 'id="main-content"' in html
-    assert "Leave this site" in html and 'data-quick-exit-link' in html
+    assert "Leave this site" in html and "data-quick-exit-link" in html
     assert "Beta" in html and reverse("feedback") in html
     assert "130072" in html  # how to reach the diversity unit, in the footer
     for footer_link in ("cookies", "privacy", "accessibility", "contact"):
@@ -51,7 +51,8 @@ def test_unknown_page_gets_plain_words_404(client, essex):
 
 def test_equality_page_lists_characteristics_and_the_three_aims(client, essex):
     html = client.get(reverse("equality")).content.decode()
-    for characteristic in ("gender reassignment", "pregnancy and maternity", "religion or belief", "sexual orientation"):
+    characteristics = ("gender reassignment", "pregnancy and maternity", "religion or belief", "sexual orientation")
+    for characteristic in characteristics:
         assert characteristic in html
     assert html.count("<li>", html.index("public sector equality duty")) >= 3
 

@@ -16,9 +16,7 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 def submit_feedback(client, comments="Clearer maps"):
     page = client.get(reverse("feedback"))
     token = page.context["form"].initial["form_token"]
-    return client.post(
-        reverse("feedback"), {"satisfaction": "satisfied", "comments": comments, "form_token": token}
-    )
+    return client.post(reverse("feedback"), {"satisfaction": "satisfied", "comments": comments, "form_token": token})
 
 
 def sent(notification_id):
