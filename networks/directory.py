@@ -1,0 +1,80 @@
+"""The directory's filters, read from the query string so every view has a URL
+that can be bookmarked or shared, and works without JavaScript."""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from urllib.parse import urlencode
+
+from networks.models import Audience, Category
+
+MAX_QUERY_LENGTH = 100
+MAX_WORDS = 10
+
+
+@dataclass
+class DirectoryFilters:
+    query: str = ""
+    categories: list[Category] = field(default_factory=list)
+    audiences: list[Audience] = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, params, categories: list[Category]) -> "DirectoryFilters":
+        """Unknown values are ignored rather than treated as errors: an old or
+        hand-edited link still shows something useful."""
+        query = " ".join(params.get("q", "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
+        chosen = set(params.getlist("category"))
+        wanted = set(params.getlist("join"))
+        return cls(
+            query=query,
+            categories=[category for category in categories if category.slug in chosen],
+            audiences=[audience for audience in Audience if audience.value in wanted],
+        )
+
+    @property
+    def words(self) -> list[str]:
+        return self.query.split()[:MAX_WORDS]
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or self.categories or self.audiences)
+
+    @property
+    def category_slugs(self) -> list[str]:
+        return [category.slug for category in self.categories]
+
+    @property
+    def audience_values(self) -> list[str]:
+        return [audience.value for audience in self.audiences]
+
+    def apply(self, queryset):
+        queryset = queryset.search(self.words).in_categories(self.category_slugs)
+        return queryset.open_to_any(self.audience_values) if self.audiences else queryset
+
+    def params(self, *, query=None, categories=None, audiences=None) -> list[tuple[str, str]]:
+        query = self.query if query is None else query
+        pairs = [("q", query)] if query else []
+        pairs += [("category", slug) for slug in (self.category_slugs if categories is None else categories)]
+        pairs += [("join", value) for value in (self.audience_values if audiences is None else audiences)]
+        return pairs
+
+    def url(self, base: str, **changes) -> str:
+        pairs = self.params(**changes)
+        return f"{base}?{urlencode(pairs)}" if pairs else base
+
+    def removal_links(self, base: str) -> list[dict]:
+        """One link per active filter that shows the same page without it."""
+        links = []
+        if self.query:
+            links.append({"group": "Search", "label": self.query, "url": self.url(base, query="")})
+        for category in self.categories:
+            rest = [slug for slug in self.category_slugs if slug != category.slug]
+            links.append({"group": "Category", "label": category.name, "url": self.url(base, categories=rest)})
+        for audience in self.audiences:
+            rest = [value for value in self.audience_values if value != audience.value]
+            links.append({"group": "Who can join", "label": audience.label, "url": self.url(base, audiences=rest)})
+        return links
+
+
+def group_by_category(networks) -> list[tuple[Category, list]]:
+    """Networks already ordered by category, as (category, networks) pairs."""
+    return [(category, list(items)) for category, items in groupby(networks, key=lambda network: network.category)]

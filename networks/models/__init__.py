@@ -1,0 +1,5 @@
+from .category import Category
+from .message import NetworkMessage
+from .network import Audience, Network
+
+__all__ = ["Audience", "Category", "Network", "NetworkMessage"]

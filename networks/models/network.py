@@ -1,0 +1,147 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from networks.validators import logo_content, logo_extension
+
+from .category import Category
+
+
+class Audience(models.TextChoices):
+    """Who can join a network. The value is used in filter links; each maps to a boolean field."""
+
+    OFFICERS = "officers", _("Police officers")
+    STAFF = "staff", _("Police staff")
+    VOLUNTEERS = "volunteers", _("Volunteers")
+    ALLIES = "allies", _("Friends and allies")
+
+    @property
+    def field(self) -> str:
+        return f"open_to_{self.value}"
+
+
+class NetworkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Staff may preview unpublished networks; everyone else sees published ones."""
+        return self if user.is_authenticated and user.is_staff else self.published()
+
+    def search(self, words: list[str]):
+        """Every word must appear (in any order, any case) in the name, summary or description."""
+        queryset = self
+        for word in words:
+            queryset = queryset.filter(
+                Q(name__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
+            )
+        return queryset
+
+    def in_categories(self, slugs: list[str]):
+        return self.filter(category__slug__in=slugs) if slugs else self
+
+    def open_to_any(self, audiences: list[str]):
+        condition = Q()
+        for audience in audiences:
+            condition |= Q(**{Audience(audience).field: True})
+        return self.filter(condition)
+
+    def for_directory(self):
+        return self.select_related("category").order_by(
+            "category__display_order", "category__name", "display_order", "name"
+        )
+
+
+class Network(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.CharField(
+        _("short summary"), max_length=300, help_text=_("One or two sentences for the directory")
+    )
+    description = models.TextField(_("description"), help_text=_("Leave a blank line between paragraphs"))
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="networks")
+    open_to_officers = models.BooleanField(_("open to police officers"), default=True)
+    open_to_staff = models.BooleanField(_("open to police staff"), default=True)
+    open_to_volunteers = models.BooleanField(_("open to volunteers"), default=False)
+    open_to_allies = models.BooleanField(_("open to friends and allies"), default=False)
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Messages from the contact form are sent here")
+    )
+    show_email = models.BooleanField(_("show the email address on the site"), default=False)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    accepts_messages = models.BooleanField(
+        _("offer a contact form"), default=True, help_text=_("Needs a contact email")
+    )
+    board_representative = models.CharField(
+        _("Diversity and Inclusion Board representative"), max_length=120, blank=True, help_text=_("A name or a role")
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
+    )
+    logo = models.FileField(
+        _("logo"),
+        upload_to="networks/logos/",
+        blank=True,
+        validators=[logo_extension, logo_content],
+        help_text=_("SVG, PNG or JPG, up to 256 KB"),
+    )
+    logo_alt = models.CharField(_("logo alternative text"), max_length=200, blank=True)
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_order", "name"]
+        verbose_name = _("staff support network")
+        verbose_name_plural = _("staff support networks")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(open_to_officers=True)
+                | Q(open_to_staff=True)
+                | Q(open_to_volunteers=True)
+                | Q(open_to_allies=True),
+                name="network_open_to_someone",
+                violation_error_message=_("Choose at least one group of people who can join"),
+            ),
+            models.CheckConstraint(
+                condition=Q(accepts_messages=False) | ~Q(contact_email=""),
+                name="network_contact_form_has_email",
+                violation_error_message=_("A network that offers a contact form needs a contact email"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:detail", args=[self.slug])
+
+    def clean(self):
+        if self.logo and not self.logo_alt.strip():
+            raise ValidationError({"logo_alt": _("Describe the logo for people who cannot see it")})
+
+    @property
+    def audiences(self) -> list[Audience]:
+        return [audience for audience in Audience if getattr(self, audience.field)]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in self.description.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+    @property
+    def has_contact_form(self) -> bool:
+        return self.accepts_messages and bool(self.contact_email)

@@ -1,0 +1,53 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from engagement_site.views.forms import ProtectedFormView
+from networks.forms import NetworkContactForm
+from networks.models import Network
+from networks.services import network_message_send
+
+FORM_NAME = "network_contact"
+
+
+def _network_taking_messages(slug: str) -> Network:
+    network = get_object_or_404(Network.objects.published().select_related("category"), slug=slug)
+    if not network.has_contact_form:
+        raise Http404
+    return network
+
+
+class NetworkContactView(ProtectedFormView):
+    template_name = "networks/contact.html"
+    form_class = NetworkContactForm
+    form_name = FORM_NAME
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.network = None
+
+    def dispatch(self, request, *args, **kwargs):
+        self.network = _network_taking_messages(kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def success_url_name(self) -> str:
+        # A path, not a name: redirect() passes it through unchanged.
+        return reverse("networks:contact_sent", args=[self.network.slug])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(network=self.network, **kwargs)
+
+    def create(self, form) -> str:
+        data = form.cleaned_data
+        return network_message_send(
+            network=self.network, name=data["name"], email=data["email"], message=data["message"]
+        ).reference
+
+
+@never_cache
+def contact_sent(request, slug):
+    network = _network_taking_messages(slug)
+    reference = request.session.get(f"submitted:{FORM_NAME}")
+    return render(request, "networks/contact_sent.html", {"network": network, "reference": reference})

@@ -1,0 +1,28 @@
+"""Staff work in Django admin under the same strict Content-Security-Policy."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_admin_signs_in_and_works_with_no_csp_violations(browser_page, django_user_model):
+    from engagement_site import demo
+    from engagement_site.services import feedback_create
+
+    demo.load(force="essex")
+    feedback_create(satisfaction="satisfied", comments="Fine", page="/")
+    django_user_model.objects.create_superuser("unit", "unit@example.org", "a-long-pass-phrase")
+    page = browser_page
+    refused = []
+    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("unit")
+    page.get_by_label("Password").fill("a-long-pass-phrase")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Notifications", exact=True).click()
+    assert "New website feedback" in page.locator("#result_list").inner_text()
+    page.get_by_role("link", name="Sent").first.click()  # a list filter
+    page.goto("/admin/engagement_site/district/")
+    assert page.get_by_text("Colchester").is_visible()
+    assert refused == []

@@ -1,0 +1,64 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(client, **params) -> list[str]:
+    response = client.get(reverse("networks:index"), params)
+    assert response.status_code == 200
+    return [group_network.name for _, networks in response.context["groups"] for group_network in networks]
+
+
+@pytest.fixture
+def networks(make_network):
+    make_network(name="Menopause Support Group", summary="Help through the menopause.", description="Monthly cafe.")
+    make_network(name="Armed Forces Network", summary="For veterans.", description="Supports reservists and cadets.")
+    make_network(name="Help Forum", summary="Guidance at work or home.", description="A listening ear.")
+
+
+def test_several_words_in_any_order_must_all_match(client, networks):
+    assert listed(client, q="group support") == ["Menopause Support Group"]
+    assert listed(client, q="support menopause group") == ["Menopause Support Group"]
+
+
+def test_words_can_match_name_summary_and_description_together(client, networks):
+    # "veterans" is only in the summary, "cadets" only in the description, "forces" only in the name
+    assert listed(client, q="cadets veterans forces") == ["Armed Forces Network"]
+
+
+def test_search_ignores_case(client, networks):
+    assert listed(client, q="HeLp FORUM") == ["Help Forum"]
+    assert listed(client, q="LISTENING ear") == ["Help Forum"]
+
+
+def test_search_with_no_match_shows_a_helpful_empty_state(client, networks):
+    response = client.get(reverse("networks:index"), {"q": "cricket club"})
+    html = response.content.decode()
+    assert response.context["count"] == 0
+    assert "0 networks found" in html
+    assert "No networks match “cricket club”" in html
+    assert "check the spelling" in html
+    assert f'href="{reverse("networks:index")}"' in html  # a way back to every network
+
+
+def test_one_word_missing_means_no_match(client, networks):
+    assert listed(client, q="menopause cricket") == []
+
+
+def test_search_treats_wildcards_as_plain_text(client, networks):
+    assert listed(client, q="%") == []
+    assert listed(client, q="_") == []
+
+
+def test_search_box_keeps_what_was_typed_and_the_url_can_be_shared(client, networks):
+    response = client.get(reverse("networks:index") + "?q=help+forum")
+    html = response.content.decode()
+    assert 'name="q" value="help forum"' in html
+    assert response.context["count"] == 1
+
+
+def test_overlong_or_odd_search_input_does_not_break_the_page(client, networks):
+    response = client.get(reverse("networks:index"), {"q": "help\x00 " + "x" * 5000})
+    assert response.status_code == 200
+    assert len(response.context["filters"].query) <= 100
