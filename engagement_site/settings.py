@@ -234,11 +234,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 0,
 }
 CELERY_BEAT_SCHEDULE = {
-    "notifications-sweep": {
-        "task": "engagement_site.tasks.notifications_sweep",
-        "schedule": 60.0,
-    },
+    "notifications-sweep": {"task": "engagement_site.tasks.notifications_sweep", "schedule": 60.0},
+    # Reminders and offer deadlines live in the database; beat picks up what is due.
+    "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
+    "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
 }
+
+# Positive Action Programme.
+# A group is under-represented in a role when (share of workforce / share of population) is below this.
+PAP_UNDER_REPRESENTATION_THRESHOLD = os.environ.get("PAP_UNDER_REPRESENTATION_THRESHOLD", "0.8")
+PAP_OFFER_HOURS = int(os.environ.get("PAP_OFFER_HOURS", 48))  # how long a waiting-list offer is held
+PAP_REMINDER_LEAD_HOURS = int(os.environ.get("PAP_REMINDER_LEAD_HOURS", 48))
+PAP_CANDIDATE_REFERENCE_PATTERN = os.environ.get("PAP_CANDIDATE_REFERENCE_PATTERN", r"^[A-Z]{3}[0-9]{6}$")
+PAP_CANDIDATE_REFERENCE_EXAMPLE = os.environ.get("PAP_CANDIDATE_REFERENCE_EXAMPLE", "ABC123456")
 
 # Forms render GOV.UK Frontend markup.
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

@@ -1,0 +1,144 @@
+"""Demo content for positive action. Facts from the seed documents where they exist
+(the 3% / 6.6% ethnic minority figures, the groups named as under-represented);
+everything else is marked as an example. Running it again changes nothing."""
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from engagement_site.models import District
+from positive_action.models import Buddy, Characteristic, Group, PreparationEvening, Role, WorkforceFigure
+from positive_action.services import figures_import_csv
+
+DATA = Path(__file__).parent / "data"
+
+ROLES = [
+    # name, plural, slug, open to applicants, reported
+    ("Police officer", "police officers", "police-officer", True, True),
+    ("Police staff", "police staff", "police-staff", True, True),
+    ("Special constable", "special constables", "special-constable", True, True),
+    ("Police community support officer (PCSO)", "PCSOs", "pcso", True, False),
+    ("Detective", "detectives", "detective", True, False),
+    ("Senior ranks", "senior ranks (inspector and above, and senior staff)", "senior-ranks", False, True),
+    ("All roles", "the workforce as a whole", "all-roles", False, True),
+]
+
+GROUPS = {
+    # characteristic: [(group, in a sentence)]
+    "Sex": [("Women", "women"), ("Men", "men")],
+    "Ethnicity": [("Ethnic minority", "people from ethnic minority backgrounds")],
+    "Disability": [("Disabled", "disabled people")],
+    "Sexual orientation": [("Lesbian, gay, bisexual or another minority sexual orientation", "LGB+ people")],
+    "Gender reassignment": [("Trans", "trans people")],
+}
+
+COVERS = (
+    "A briefing on the next stage of selection, including the Police National SEARCH Assessment Centre; "
+    "what the role involves; how the Positive Action Programme can support you; time for your questions."
+)
+
+BUDDIES = {
+    "essex": [
+        ("Sam Okafor", "officer", "Police constable, community policing", "chelmsford-and-maldon", 3),
+        ("Priya Nair", "staff", "HR adviser", "colchester", 2),
+        ("Daniel Price", "officer", "Detective sergeant", "basildon", 2),
+        ("Grace Mensah", "staff", "Control room supervisor", "southend", 2),
+    ],
+    "leicestershire": [
+        ("Sam Okafor", "officer", "Police constable, neighbourhood team", "city", 3),
+        ("Priya Nair", "staff", "HR adviser", "east", 2),
+    ],
+}
+
+
+def _evening_start(days: int, hour: int = 18, minute: int = 30) -> datetime:
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+@transaction.atomic
+def load(*, force: str) -> dict:
+    for order, (name, plural, slug, open_, reported) in enumerate(ROLES):
+        Role.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "plural": plural,
+                "open_to_applicants": open_,
+                "reported": reported,
+                "display_order": order,
+            },
+        )
+    for c_order, (characteristic_name, groups) in enumerate(GROUPS.items()):
+        characteristic, _ = Characteristic.objects.update_or_create(
+            name=characteristic_name, defaults={"display_order": c_order}
+        )
+        for g_order, (group, description) in enumerate(groups):
+            Group.objects.update_or_create(
+                characteristic=characteristic,
+                name=group,
+                defaults={"description": description, "display_order": g_order},
+            )
+    csv_file = DATA / f"workforce_figures_{force}.csv"
+    if not csv_file.exists():
+        csv_file = DATA / "workforce_figures_essex.csv"
+        if force != "essex":
+            # Another force's real figures are not in the seeds: keep the example shape, say so.
+            text = csv_file.read_text().replace("Police and Crime Plan deep-dive report, 2019", "example")
+            figures_import_csv(text=text)
+        else:
+            figures_import_csv(text=csv_file.read_text())
+    else:
+        figures_import_csv(text=csv_file.read_text())
+
+    evenings = [
+        (
+            "Preparation evening: police officer applicants",
+            14,
+            "in_person",
+            "Police headquarters, training suite",
+            "Springfield, Chelmsford",
+            20,
+        ),
+        ("Preparation evening online", 21, "online", "", "", 30),
+        ("Preparation evening: small group", 28, "in_person", "Local police station, meeting room 2", "Town centre", 6),
+    ]
+    for title, days, mode, venue, address, capacity in evenings:
+        start = _evening_start(days)
+        PreparationEvening.objects.get_or_create(
+            title=title,
+            defaults={
+                "starts_at": start,
+                "ends_at": start + timedelta(hours=2),
+                "mode": mode,
+                "venue": venue,
+                "address": address,
+                "joining_instructions": "We email the joining link the week before." if mode == "online" else "",
+                "covers": COVERS,
+                "capacity": capacity,
+            },
+        )
+
+    districts = {d.slug: d for d in District.objects.all()}
+    trained = timezone.localdate().replace(month=1, day=15)
+    for name, kind, role_title, district, capacity in BUDDIES.get(force, []):
+        email = name.lower().replace(" ", ".") + "@buddies.example.org"
+        Buddy.objects.update_or_create(
+            email=email,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "role_title": role_title,
+                "district": districts.get(district),
+                "trained_on": trained,
+                "capacity": capacity,
+            },
+        )
+    return {
+        "roles": Role.objects.count(),
+        "figures": WorkforceFigure.objects.count(),
+        "evenings": PreparationEvening.objects.count(),
+        "buddies": Buddy.objects.count(),
+    }

@@ -1,0 +1,52 @@
+"""Reads for the public pages."""
+
+from dataclasses import dataclass, field
+
+from positive_action.models import PreparationEvening, WorkforceFigure
+from positive_action.models.figures import under_representation_threshold
+
+
+def join_words(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass
+class RoleFigures:
+    role: object
+    figures: list = field(default_factory=list)
+
+    @property
+    def under_represented(self) -> list:
+        return [f for f in self.figures if f.under_represented]
+
+    @property
+    def periods(self) -> list[str]:
+        return sorted({f.period for f in self.figures})
+
+    @property
+    def sentence(self) -> str:
+        groups = [f.group.description for f in self.under_represented]
+        where = f"Among {self.role.plural}"
+        if not groups:
+            text = f"{where}, none of the groups in these figures is under-represented."
+        else:
+            text = f"{where}, {join_words(groups)} are under-represented."
+        return f"{text} Figures for {join_words(self.periods)}."
+
+
+def representation_by_role() -> list[RoleFigures]:
+    """The latest figure for each group in each reported role, grouped by role."""
+    by_role: dict[int, RoleFigures] = {}
+    for figure in WorkforceFigure.objects.filter(role__reported=True).latest():
+        by_role.setdefault(figure.role_id, RoleFigures(role=figure.role)).figures.append(figure)
+    return list(by_role.values())
+
+
+def threshold_percent() -> int:
+    return int(under_representation_threshold() * 100)
+
+
+def upcoming_evenings():
+    return PreparationEvening.objects.upcoming()

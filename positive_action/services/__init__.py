@@ -1,0 +1,27 @@
+from .bookings import (
+    EveningFull,
+    booking_accept_offer,
+    booking_cancel,
+    booking_create,
+    bookings_mark_attendance,
+    evening_cancel,
+    offers_expire,
+    reminders_send,
+)
+from .buddies import buddy_assign
+from .figures import figures_import_csv
+from .signups import signup_create
+
+__all__ = [
+    "EveningFull",
+    "booking_accept_offer",
+    "booking_cancel",
+    "booking_create",
+    "bookings_mark_attendance",
+    "buddy_assign",
+    "evening_cancel",
+    "figures_import_csv",
+    "offers_expire",
+    "reminders_send",
+    "signup_create",
+]

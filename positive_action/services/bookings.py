@@ -1,0 +1,222 @@
+"""Places on preparation evenings, the waiting list, offers and reminders.
+
+`evening.booked` counts confirmed places and places held for an offer. It is
+changed only by conditional UPDATEs, so two people can never take the same
+last place, on PostgreSQL or SQLite; the check constraint is the backstop.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from engagement_site.services import notification_queue
+from positive_action.models import Booking, PreparationEvening
+
+EMAIL = "positive_action/email/"
+
+
+class EveningFull(Exception):
+    """No place is left; the person may join the waiting list instead."""
+
+
+def offer_hours() -> int:
+    return int(getattr(settings, "PAP_OFFER_HOURS", 48))
+
+
+def reminder_lead() -> timedelta:
+    return timedelta(hours=int(getattr(settings, "PAP_REMINDER_LEAD_HOURS", 48)))
+
+
+def _notify(booking: Booking, template: str, kind: str) -> None:
+    notification_queue(
+        recipient=booking.email,
+        template=EMAIL + template,
+        context={"booking": booking, "evening": booking.evening},
+        kind=f"positive_action.{kind}",
+        about=booking,
+    )
+
+
+def _take_place(evening_id: int) -> bool:
+    return (
+        PreparationEvening.objects.filter(
+            pk=evening_id, status=PreparationEvening.Status.OPEN, booked__lt=F("capacity")
+        ).update(booked=F("booked") + 1)
+        == 1
+    )
+
+
+def _free_place(evening_id: int) -> None:
+    PreparationEvening.objects.filter(pk=evening_id, booked__gt=0).update(booked=F("booked") - 1)
+
+
+def booking_create(
+    *,
+    evening: PreparationEvening,
+    name: str,
+    email: str,
+    candidate_reference: str,
+    access_needs: str = "",
+    join_waiting_list: bool = False,
+) -> Booking:
+    """Book a place, or join the waiting list when asked to and the evening is full.
+    Raises EveningFull when it is full and the person has not asked to wait."""
+    if not evening.is_open:
+        raise ValidationError("This evening is no longer taking bookings. Choose another evening.")
+    booking = Booking(
+        evening=evening, name=name, email=email, candidate_reference=candidate_reference, access_needs=access_needs
+    )
+    if Booking.objects.active().filter(evening=evening, candidate_reference=candidate_reference).exists():
+        raise ValidationError(
+            "This candidate reference already has a place on this evening or is on its waiting list. "
+            "Check the confirmation email we sent you."
+        )
+    try:
+        with transaction.atomic():
+            if _take_place(evening.pk):
+                booking.status = Booking.Status.CONFIRMED
+            elif join_waiting_list:
+                booking.status = Booking.Status.WAITING
+            else:
+                raise EveningFull
+            booking.full_clean(validate_constraints=False)
+            booking.save()
+            _notify(
+                booking,
+                "booking_confirmed" if booking.status == Booking.Status.CONFIRMED else "waiting_list_joined",
+                booking.status,
+            )
+    except IntegrityError as exc:
+        # A second request for the same person got past the check above at the same moment.
+        raise ValidationError(
+            "This candidate reference already has a place on this evening or is on its waiting list."
+        ) from exc
+    return booking
+
+
+def _offer_next(evening: PreparationEvening, *, now=None) -> Booking | None:
+    """Offer the place now held for the evening to the first person waiting.
+    With nobody waiting the place is released. Call inside a transaction."""
+    now = now or timezone.now()
+    for candidate in Booking.objects.waiting().filter(evening=evening).select_for_update():
+        expires = min(now + timedelta(hours=offer_hours()), evening.starts_at)
+        claimed = Booking.objects.filter(pk=candidate.pk, status=Booking.Status.WAITING).update(
+            status=Booking.Status.OFFERED, offer_expires_at=expires
+        )
+        if claimed:
+            candidate.refresh_from_db()
+            _notify(candidate, "place_offered", "offer")
+            return candidate
+    _free_place(evening.pk)
+    return None
+
+
+@transaction.atomic
+def booking_cancel(*, booking: Booking) -> bool:
+    """Cancel a place, an offer or a waiting-list entry. A freed place goes to
+    the first person waiting. Returns False if it was already cancelled."""
+    previous = booking.status
+    if previous not in Booking.ACTIVE:
+        return False
+    changed = Booking.objects.filter(pk=booking.pk, status=previous).update(
+        status=Booking.Status.CANCELLED, cancelled_at=timezone.now(), offer_expires_at=None
+    )
+    if not changed:
+        return False
+    booking.refresh_from_db()
+    _notify(booking, "booking_cancelled", "cancelled")
+    evening = PreparationEvening.objects.get(pk=booking.evening_id)
+    if previous in (Booking.Status.CONFIRMED, Booking.Status.OFFERED):
+        if evening.is_open:
+            _offer_next(evening)
+        else:
+            _free_place(evening.pk)
+    return True
+
+
+@transaction.atomic
+def booking_accept_offer(*, booking: Booking) -> None:
+    changed = Booking.objects.filter(
+        pk=booking.pk, status=Booking.Status.OFFERED, offer_expires_at__gt=timezone.now()
+    ).update(status=Booking.Status.CONFIRMED, offer_expires_at=None)
+    if not changed:
+        raise ValidationError("This offer has ended, so the place has gone to the next person waiting.")
+    booking.refresh_from_db()
+    _notify(booking, "booking_confirmed", "confirmed")
+
+
+def offers_expire(*, now=None) -> int:
+    """Lapse offers whose time is up and pass each place to the next person."""
+    now = now or timezone.now()
+    count = 0
+    for booking_id in Booking.objects.filter(status=Booking.Status.OFFERED, offer_expires_at__lte=now).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            lapsed = Booking.objects.filter(
+                pk=booking_id, status=Booking.Status.OFFERED, offer_expires_at__lte=now
+            ).update(status=Booking.Status.EXPIRED)
+            if not lapsed:
+                continue  # accepted or cancelled in the meantime
+            booking = Booking.objects.select_related("evening").get(pk=booking_id)
+            _notify(booking, "offer_expired", "offer_expired")
+            if booking.evening.status == PreparationEvening.Status.OPEN and booking.evening.starts_at > now:
+                _offer_next(booking.evening, now=now)
+            else:
+                _free_place(booking.evening_id)
+            count += 1
+    return count
+
+
+def reminders_send(*, now=None) -> int:
+    """Remind everyone with a place on an evening starting within the lead time.
+    Each booking is claimed by setting `reminder_sent_at`, so it is reminded once."""
+    now = now or timezone.now()
+    due = Booking.objects.filter(
+        status=Booking.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        evening__status=PreparationEvening.Status.OPEN,
+        evening__starts_at__gt=now,
+        evening__starts_at__lte=now + reminder_lead(),
+    )
+    count = 0
+    for booking_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            claimed = Booking.objects.filter(
+                pk=booking_id, reminder_sent_at__isnull=True, status=Booking.Status.CONFIRMED
+            ).update(reminder_sent_at=now)
+            if claimed:
+                _notify(Booking.objects.select_related("evening").get(pk=booking_id), "reminder", "reminder")
+                count += 1
+    return count
+
+
+@transaction.atomic
+def evening_cancel(*, evening: PreparationEvening) -> int:
+    """Cancel an evening and tell everyone booked, offered or waiting. Returns how many were told."""
+    changed = (
+        PreparationEvening.objects.filter(pk=evening.pk)
+        .exclude(status=PreparationEvening.Status.CANCELLED)
+        .update(status=PreparationEvening.Status.CANCELLED, booked=0)
+    )
+    if not changed:
+        return 0
+    evening.refresh_from_db()
+    bookings = list(Booking.objects.active().filter(evening=evening).select_for_update())
+    Booking.objects.filter(pk__in=[b.pk for b in bookings]).update(
+        status=Booking.Status.CANCELLED, cancelled_at=timezone.now(), offer_expires_at=None
+    )
+    for booking in bookings:
+        booking.evening = evening
+        _notify(booking, "evening_cancelled", "evening_cancelled")
+    return len(bookings)
+
+
+def bookings_mark_attendance(*, bookings, attended: bool) -> int:
+    return Booking.objects.filter(pk__in=[b.pk for b in bookings], status=Booking.Status.CONFIRMED).update(
+        attended=attended
+    )

@@ -1,0 +1,76 @@
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from engagement_site.services import notification_queue, unit_alert_queue
+from positive_action.models import Signup, SignupEqualityAnswers
+
+ALREADY_SIGNED_UP = (
+    "This candidate reference has already been signed up to the programme. Nothing has been changed. "
+    "If you need to update your details, contact the diversity unit."
+)
+
+
+def signup_create(
+    *,
+    candidate_reference: str,
+    name: str,
+    email: str,
+    phone: str,
+    role,
+    stage: str,
+    wants_buddy: bool,
+    adjustments: str = "",
+    district=None,
+    groups=(),
+    prefer_not_to_say: bool = False,
+    consent: bool,
+) -> Signup:
+    """Sign a candidate up. One sign-up per candidate reference: a second one
+    raises ValidationError and changes nothing."""
+    if not consent:
+        raise ValidationError("Consent is needed to sign up to the programme.")
+    if Signup.objects.filter(candidate_reference=candidate_reference).exists():
+        raise ValidationError(ALREADY_SIGNED_UP)
+    signup = Signup(
+        candidate_reference=candidate_reference,
+        name=name,
+        email=email,
+        phone=phone,
+        role=role,
+        stage=stage,
+        district=district,
+        wants_buddy=wants_buddy,
+        adjustments=adjustments,
+        consented_at=timezone.now(),
+    )
+    signup.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            signup.save()
+            answers = SignupEqualityAnswers.objects.create(
+                signup=signup, prefer_not_to_say=prefer_not_to_say and not groups
+            )
+            if groups and not prefer_not_to_say:
+                answers.groups.set(groups)
+            notification_queue(
+                recipient=signup.email,
+                template="positive_action/email/signup_received",
+                context={"signup": signup},
+                kind="positive_action.signup",
+                about=signup,
+            )
+            unit_alert_queue(
+                template="positive_action/email/signup_alert",
+                context={
+                    "reference": signup.reference,
+                    "admin_path": reverse("admin:positive_action_signup_change", args=[signup.pk]),
+                    "wants_buddy": signup.wants_buddy,
+                },
+                kind="positive_action.signup_alert",
+                about=signup,
+            )
+    except IntegrityError as exc:
+        raise ValidationError(ALREADY_SIGNED_UP) from exc
+    return signup

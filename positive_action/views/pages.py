@@ -1,0 +1,33 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from positive_action import selectors
+from positive_action.models.figures import under_representation_threshold
+
+
+@require_safe
+def index(request):
+    return render(request, "positive_action/index.html")
+
+
+@require_safe
+def buddies(request):
+    return render(request, "positive_action/buddies.html")
+
+
+@require_safe
+def evenings(request):
+    return render(request, "positive_action/evenings.html", {"evenings": selectors.upcoming_evenings()})
+
+
+@require_safe
+def under_representation(request):
+    return render(
+        request,
+        "positive_action/under_representation.html",
+        {
+            "roles": selectors.representation_by_role(),
+            "threshold": selectors.threshold_percent(),
+            "threshold_ratio": under_representation_threshold(),
+        },
+    )

@@ -1,0 +1,35 @@
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+
+from positive_action.services.calendar import booking_calendar
+
+
+def test_ics_file_describes_the_evening_in_utc(make_evening, book, settings):
+    settings.SITE_URL = "https://example.org"
+    start = datetime(2031, 7, 1, 18, 30, tzinfo=ZoneInfo("Europe/London"))  # BST
+    evening = make_evening(starts_at=start, title="Preparation evening, Chelmsford; HQ")
+    booking = book(evening, 1)
+    text = booking_calendar(booking=booking)
+    lines = text.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and text.endswith("END:VCALENDAR\r\n")
+    assert "DTSTART:20310701T173000Z" in lines and "DTEND:20310701T193000Z" in lines
+    assert "SUMMARY:Preparation evening\\, Chelmsford\\; HQ" in lines
+    assert "LOCATION:Headquarters\\, 1 High Street Chelmsford" in lines
+    assert any(line.startswith(f"UID:booking-{booking.pk}-") for line in lines)
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "")
+    assert f"https://example.org/positive-action/bookings/{booking.token}/" in unfolded
+
+
+def test_ics_is_served_as_text_calendar_only_for_a_confirmed_place(client, make_evening, book):
+    evening = make_evening(capacity=1, starts_at=datetime.now(ZoneInfo("UTC")) + timedelta(days=3))
+    booking = book(evening, 1)
+    response = client.get(reverse("positive_action:booking_calendar", args=[booking.token]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert b"BEGIN:VEVENT" in response.content
+    waiting = book(evening, 2, join_waiting_list=True)
+    assert client.get(reverse("positive_action:booking_calendar", args=[waiting.token])).status_code == 302
+    assert client.get(reverse("positive_action:booking_calendar", args=["not-a-token"])).status_code == 404

@@ -1,0 +1,85 @@
+import threading
+
+import pytest
+from django.db import connection
+
+from positive_action.models import Booking, Buddy, PreparationEvening, Signup
+from positive_action.services import EveningFull, booking_create, buddy_assign
+
+THREADS = 12
+
+
+def run_together(target, count):
+    barrier = threading.Barrier(count)
+    results = []
+
+    def worker(n):
+        try:
+            barrier.wait(timeout=10)
+            results.append(target(n))
+        except Exception as exc:  # noqa: BLE001 - record every outcome
+            results.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return results
+
+
+def postgres_only():
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers; the sequential tests cover it")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_concurrent_bookings_for_the_last_places_never_overbook(make_evening):
+    postgres_only()
+    evening = make_evening(capacity=3)
+
+    def attempt(n):
+        return booking_create(
+            evening=evening, name=f"C{n}", email=f"c{n}@example.com", candidate_reference=f"ABC{n:06d}"
+        ).status
+
+    results = run_together(attempt, THREADS)
+    assert len(results) == THREADS
+    assert results.count("confirmed") == 3
+    assert sum(isinstance(r, EveningFull) for r in results) == THREADS - 3
+    assert PreparationEvening.objects.get(pk=evening.pk).booked == 3
+    assert Booking.objects.filter(evening=evening, status="confirmed").count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_staff_assigning_the_last_buddy_place_at_once_never_overfill(pa_demo):
+    postgres_only()
+    buddy = Buddy.objects.first()
+    Buddy.objects.filter(pk=buddy.pk).update(capacity=2, assigned=0)
+    from positive_action.models import Role
+
+    role = Role.objects.first()
+    signups = [
+        Signup.objects.create(
+            candidate_reference=f"XYZ{n:06d}",
+            name=f"S{n}",
+            email=f"s{n}@example.com",
+            phone="07700900982",
+            role=role,
+            stage="shortlisted",
+            wants_buddy=True,
+            consented_at="2024-01-01T00:00Z",
+        )
+        for n in range(6)
+    ]
+
+    def attempt(n):
+        return buddy_assign(signup=signups[n], buddy=buddy).pk
+
+    results = run_together(attempt, len(signups))
+    buddy.refresh_from_db()
+    assert buddy.assigned == 2
+    assert sum(isinstance(r, int) for r in results) == 2
+    assert buddy.assignments.filter(ended_at__isnull=True).count() == 2
