@@ -238,7 +238,11 @@ CELERY_BEAT_SCHEDULE = {
     # Reminders and offer deadlines live in the database; beat picks up what is due.
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
+    "iag-anonymise-expired": {"task": "iag.tasks.anonymise_expired_applications", "schedule": 6 * 60 * 60},
 }
+
+# IAG applications that were decided or withdrawn are anonymised this many days after their last status change.
+IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))
 
 # Positive Action Programme.
 # A group is under-represented in a role when (share of workforce / share of population) is below this.

@@ -1,0 +1,251 @@
+"""One form per question page of the "Apply to join" journey."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Button, Field, Fluid, Layout, Size
+from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from engagement_site.protection import ProtectedFormMixin, honeypot_layout
+from iag.models import AdvisoryGroup, CanAttend, Community, HeardAbout
+from iag.models.monitoring import CHARACTERISTICS
+
+from .validation import normalise_phone, normalise_postcode, reject_control_characters, text_messages
+
+CONTINUE = Button("submit", _("Continue"))
+
+
+class StepForm(forms.Form):
+    """Strips text, refuses control characters and keeps the page's layout in one place."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(*self.layout_items(), CONTINUE)
+
+    def layout_items(self) -> list:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str):
+                try:
+                    cleaned[name] = reject_control_characters(value.strip(), str(self.fields[name].label))
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+    def to_session(self) -> dict:
+        """Cleaned answers as plain JSON values (model choices become their ids)."""
+        result = {}
+        for name, value in self.cleaned_data.items():
+            if hasattr(value, "values_list"):
+                value = sorted(value.values_list("pk", flat=True))
+            result[name] = value
+        return result
+
+
+class DetailsForm(StepForm):
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, error_messages=text_messages("Full name", 200, _("Enter your full name"))
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("We will send your reference number and a link to check your application to this address."),
+        error_messages={
+            **text_messages("Email address", 254, _("Enter your email address")),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Phone number (optional)"),
+        required=False,
+        max_length=30,
+        help_text=_("For example 01632 960 001 or 07700 900 982."),
+        error_messages=text_messages("Phone number", 30),
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        help_text=_("Where you live. It tells us which district you know best."),
+        error_messages=text_messages("Postcode", 10, _("Enter your postcode")),
+    )
+
+    def layout_items(self):
+        return [
+            Field.text("full_name", autocomplete="name", spellcheck="false"),
+            Field.text("email", autocomplete="email", spellcheck="false", field_width=Fluid.TWO_THIRDS),
+            Field.text("phone", autocomplete="tel", field_width=20),
+            Field.text("postcode", autocomplete="postal-code", field_width=10),
+        ]
+
+    def clean_postcode(self):
+        return normalise_postcode(self.cleaned_data["postcode"])
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+
+class GroupsForm(StepForm):
+    groups = forms.ModelMultipleChoiceField(
+        label=_("Which groups do you want to join?"),
+        help_text=_("Select all that apply. Most people join the group for the district where they live or work."),
+        queryset=AdvisoryGroup.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Select at least one group you want to join"),
+            "invalid_choice": _("Select a group from the list"),
+            "invalid_pk_value": _("Select a group from the list"),
+        },
+    )
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].queryset = AdvisoryGroup.objects.open_to_applications()
+
+    def layout_items(self):
+        return [Field.checkboxes("groups", legend_size=Size.LARGE, legend_tag="h1")]
+
+    def clean_groups(self):
+        from iag.services.applications import open_duplicates
+
+        groups = self.cleaned_data["groups"]
+        duplicates = open_duplicates(email=self.email, groups=groups) if self.email else []
+        if duplicates:
+            raise forms.ValidationError(
+                _(
+                    "You already have an application to join %(groups)s that we are still looking at, so there is "
+                    "no need to apply again. Choose a different group, or use the link in your email to check progress"
+                )
+                % {"groups": " and ".join(duplicates)},
+                code="duplicate",
+            )
+        return groups
+
+
+class CommunitiesForm(StepForm):
+    communities = forms.ModelMultipleChoiceField(
+        label=_("Which communities or subjects could you speak for?"),
+        help_text=_("Select all that apply."),
+        queryset=Community.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Select at least one community or subject you could speak for"),
+            "invalid_choice": _("Select a community or subject from the list"),
+            "invalid_pk_value": _("Select a community or subject from the list"),
+        },
+    )
+    communities_detail = forms.CharField(
+        label=_("In what way could you speak for them?"),
+        help_text=_("For example, you belong to the community, volunteer with it, or work with it."),
+        max_length=1000,
+        widget=forms.Textarea,
+        error_messages=text_messages(
+            "How you could speak for them", 1000, _("Tell us in what way you could speak for them")
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["communities"].queryset = Community.objects.filter(active=True)
+
+    def layout_items(self):
+        return [
+            Field.checkboxes("communities", legend_size=Size.LARGE, legend_tag="h1"),
+            Field.textarea("communities_detail", label_size=Size.MEDIUM, rows=5, max_characters=1000),
+        ]
+
+
+class WhyJoinForm(StepForm):
+    why_join = forms.CharField(
+        label=_("Why do you want to join?"),
+        # The character count needs a hint to attach to (crispy-forms-gds fails without one).
+        help_text=_("A few sentences is enough."),
+        max_length=1500,
+        widget=forms.Textarea,
+        error_messages=text_messages("Why you want to join", 1500, _("Tell us why you want to join")),
+    )
+    experience = forms.CharField(
+        label=_("What experience do you have that would help?"),
+        help_text=_("Paid work, volunteering or life experience all count."),
+        max_length=1500,
+        widget=forms.Textarea,
+        error_messages=text_messages("Your experience", 1500, _("Tell us about experience that would help")),
+    )
+    can_attend = forms.ChoiceField(
+        label=_("Could you attend meetings four times a year?"),
+        choices=CanAttend.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select whether you could attend meetings four times a year"),
+            "invalid_choice": _("Select one of the options"),
+        },
+    )
+    heard_about = forms.ChoiceField(
+        label=_("How did you hear about the groups?"),
+        choices=HeardAbout.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select how you heard about the groups"),
+            "invalid_choice": _("Select one of the options"),
+        },
+    )
+
+    def layout_items(self):
+        return [
+            Field.textarea("why_join", label_size=Size.MEDIUM, rows=5, max_characters=1500),
+            Field.textarea("experience", label_size=Size.MEDIUM, rows=5, max_characters=1500),
+            Field.radios("can_attend", legend_size=Size.MEDIUM, inline=True),
+            Field.radios("heard_about", legend_size=Size.MEDIUM),
+        ]
+
+
+class EqualityForm(StepForm):
+    """Optional. Every question can be left out or answered "Prefer not to say"."""
+
+    def layout_items(self):
+        return [Field.radios(name, legend_size=Size.SMALL, small=True) for name in CHARACTERISTICS]
+
+
+for _name, (_question, _choices) in CHARACTERISTICS.items():
+    EqualityForm.base_fields[_name] = forms.ChoiceField(
+        label=format_lazy("{} {}", _question, _("(optional)")),
+        choices=_choices.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select one of the options, or leave the question out")},
+    )
+
+
+class CheckAnswersForm(ProtectedFormMixin, forms.Form):
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree to my answers being used to consider my application"),
+        error_messages={"required": _("Confirm that you have read the privacy notice and agree to it")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            HTML.h2(_("Now send your application")),
+            HTML(
+                '<p class="govuk-body">The <a class="govuk-link" href="{% url \'privacy\' %}">privacy notice</a> '
+                "explains what we do with your answers, who sees them and how long we keep them.</p>"
+            ),
+            Field.checkbox("consent"),
+            *honeypot_layout(),
+            Button("submit", _("Accept and send"), data_prevent_double_click="true"),
+        )
+
+
+# Question pages in order: url slug -> (form, page title)
+STEP_FORMS = {
+    "your-details": (DetailsForm, _("Your details")),
+    "groups": (GroupsForm, _("Which groups do you want to join?")),
+    "communities": (CommunitiesForm, _("Which communities or subjects could you speak for?")),
+    "why-join": (WhyJoinForm, _("Why you want to join")),
+    "equality": (EqualityForm, _("Equality monitoring questions")),
+}

@@ -1,0 +1,19 @@
+from .applications import Application, ApplicationChoice, ApplicationQuerySet, CanAttend, HeardAbout, Status
+from .audit import ApplicationEvent
+from .decisions import DecisionTemplate
+from .groups import AdvisoryGroup, Community
+from .monitoring import EqualityMonitoring
+
+__all__ = [
+    "AdvisoryGroup",
+    "Application",
+    "ApplicationChoice",
+    "ApplicationEvent",
+    "ApplicationQuerySet",
+    "CanAttend",
+    "Community",
+    "DecisionTemplate",
+    "EqualityMonitoring",
+    "HeardAbout",
+    "Status",
+]

@@ -1,0 +1,111 @@
+"""Reads beyond one filter: the check-your-answers summary and the equality totals."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from iag.models import AdvisoryGroup, ApplicationChoice, CanAttend, EqualityMonitoring, HeardAbout
+from iag.models.monitoring import CHARACTERISTICS
+
+SUPPRESS_BELOW = 5
+
+
+def _row(key: str, value, step: str, field: str) -> dict:
+    values = value if isinstance(value, list) else [value or _("Not given")]
+    return {
+        "key": key,
+        "values": values,
+        "change_url": reverse("iag:apply_step", args=[step]) + f"?change=1#id_{field}",
+        "hidden": key.lower(),
+    }
+
+
+def answers_summary(data: dict) -> list[dict]:
+    """Sections and rows for the "Check your answers" page, from validated answers."""
+    monitoring_rows = []
+    for field, (question, choices) in CHARACTERISTICS.items():
+        answer = data.get(field)
+        shown = choices(answer).label if answer else _("Not answered")
+        monitoring_rows.append(_row(str(question), str(shown), "equality", field))
+    return [
+        {
+            "title": _("Your details"),
+            "rows": [
+                _row(_("Name"), data["full_name"], "your-details", "full_name"),
+                _row(_("Email address"), data["email"], "your-details", "email"),
+                _row(_("Phone number"), data["phone"], "your-details", "phone"),
+                _row(_("Postcode"), data["postcode"], "your-details", "postcode"),
+            ],
+        },
+        {
+            "title": _("Groups and communities"),
+            "rows": [
+                _row(_("Groups"), [str(group) for group in data["groups"]], "groups", "groups"),
+                _row(
+                    _("Communities and subjects"), [str(c) for c in data["communities"]], "communities", "communities"
+                ),
+                _row(
+                    _("How you could speak for them"), data["communities_detail"], "communities", "communities_detail"
+                ),
+            ],
+        },
+        {
+            "title": _("Why you want to join"),
+            "rows": [
+                _row(_("Why you want to join"), data["why_join"], "why-join", "why_join"),
+                _row(_("Experience"), data["experience"], "why-join", "experience"),
+                _row(
+                    _("Can attend quarterly meetings"),
+                    str(CanAttend(data["can_attend"]).label),
+                    "why-join",
+                    "can_attend",
+                ),
+                _row(
+                    _("How you heard about the groups"),
+                    str(HeardAbout(data["heard_about"]).label),
+                    "why-join",
+                    "heard_about",
+                ),
+            ],
+        },
+        {"title": _("Equality monitoring"), "rows": monitoring_rows},
+    ]
+
+
+def _suppress(counts: list[int]) -> list[str]:
+    """Numbers from 1 to 4 become "fewer than 5". If only one number in a row is
+    hidden, the next smallest is hidden too, so it cannot be worked out from the total."""
+    hidden = {i for i, n in enumerate(counts) if 0 < n < SUPPRESS_BELOW}
+    if len(hidden) == 1:
+        others = sorted((n, i) for i, n in enumerate(counts) if i not in hidden and n > 0)
+        if others:
+            hidden.add(others[0][1])
+    return [_("fewer than 5") if i in hidden else f"{n:,}" for i, n in enumerate(counts)]
+
+
+def monitoring_totals() -> list[dict]:
+    """For each characteristic: a table of answers by group, every small number suppressed.
+    Only applications that have not been anonymised or erased are counted."""
+    groups = list(AdvisoryGroup.objects.only("id", "name"))
+    per_group = dict(
+        ApplicationChoice.objects.filter(application__anonymised_at__isnull=True)
+        .values_list("group")
+        .annotate(n=Count("id"))
+    )
+    live = EqualityMonitoring.objects.filter(application__anonymised_at__isnull=True)
+    tables = []
+    for field, (question, choices) in CHARACTERISTICS.items():
+        counts = {
+            (group_id, answer): n
+            for group_id, answer, n in live.values_list("application__choices__group", field).annotate(n=Count("id"))
+        }
+        columns = [(value, str(label)) for value, label in choices.choices]
+        rows = []
+        for group in groups:
+            numbers = [counts.get((group.pk, value), 0) for value, _label in columns]
+            numbers.append(per_group.get(group.pk, 0) - sum(numbers))  # not answered
+            rows.append({"group": group.name, "cells": _suppress(numbers), "total": per_group.get(group.pk, 0)})
+        tables.append(
+            {"question": str(question), "columns": [label for _v, label in columns] + [_("Not answered")], "rows": rows}
+        )
+    return tables

@@ -1,0 +1,119 @@
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement_site.services.notifications import notification_queue, unit_alert_queue
+from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
+from iag.models.monitoring import CHARACTERISTICS
+
+from .tokens import status_key_new
+
+
+class DuplicateApplicationError(Exception):
+    """An application with the same email is already open for one of these groups."""
+
+    def __init__(self, groups: list[str]):
+        self.groups = groups
+        names = " and ".join(groups)
+        super().__init__(
+            _(
+                "You already have an application to join %(groups)s that we are still looking at, "
+                "so you do not need to apply again. We have not sent a second one. Your email has a link "
+                "to check its progress."
+            )
+            % {"groups": names}
+        )
+
+
+def open_duplicates(*, email: str, groups) -> list[str]:
+    """Names of the chosen groups this email already has an open application for."""
+    return list(
+        ApplicationChoice.objects.filter(open_email=email.strip().lower(), group__in=groups)
+        .order_by("group__display_order")
+        .values_list("group__name", flat=True)
+    )
+
+
+def status_path(token: str) -> str:
+    return reverse("iag:status", args=[token])
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    full_name: str,
+    email: str,
+    phone: str,
+    postcode: str,
+    groups: list[AdvisoryGroup],
+    communities: list[Community],
+    communities_detail: str,
+    why_join: str,
+    experience: str,
+    can_attend: str,
+    heard_about: str,
+    monitoring: dict | None = None,
+) -> tuple[Application, str]:
+    """Save an application, its equality monitoring answers (if any), and the two
+    emails it triggers, all in one transaction. Returns the application and the
+    private status-page token."""
+    email_key = email.strip().lower()
+    duplicates = open_duplicates(email=email_key, groups=groups)
+    if duplicates:
+        raise DuplicateApplicationError(duplicates)
+    now = timezone.now()
+    application = Application(
+        full_name=full_name,
+        email=email.strip(),
+        phone=phone,
+        postcode=postcode,
+        communities_detail=communities_detail,
+        why_join=why_join,
+        experience=experience,
+        can_attend=can_attend,
+        heard_about=heard_about,
+        consent_at=now,
+        submitted_at=now,
+        status_changed_at=now,
+        status_key=status_key_new(),
+    )
+    application.full_clean()
+    application.save()
+    try:
+        with transaction.atomic():  # a concurrent duplicate fails on the partial unique index
+            ApplicationChoice.objects.bulk_create(
+                [ApplicationChoice(application=application, group=group, open_email=email_key) for group in groups]
+            )
+    except IntegrityError:
+        raise DuplicateApplicationError(open_duplicates(email=email_key, groups=groups) or [str(groups[0])]) from None
+    application.communities.set(communities)
+    answers = {key: value for key, value in (monitoring or {}).items() if key in CHARACTERISTICS and value}
+    if answers:
+        record = EqualityMonitoring(application=application, **answers)
+        record.full_clean()
+        record.save()
+    ApplicationEvent.objects.create(application=application, action=ApplicationEvent.Action.SUBMITTED)
+    group_names = " and ".join(group.name for group in groups)
+    notification_queue(
+        recipient=application.email,
+        template="iag/email/acknowledgement",
+        context={
+            "name": application.full_name,
+            "reference": application.reference,
+            "groups": group_names,
+            "status_path": status_path(application.status_token),
+        },
+        kind="iag.acknowledgement",
+        about=application,
+    )
+    unit_alert_queue(
+        template="iag/email/unit_alert",
+        context={
+            "reference": application.reference,
+            "admin_path": reverse("admin:iag_application_change", args=[application.pk]),
+        },
+        kind="iag.new_application",
+        about=application,
+    )
+    return application, application.status_token

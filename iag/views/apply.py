@@ -1,0 +1,150 @@
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from engagement_site.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
+from engagement_site.views.forms import too_many_requests
+from iag.forms import STEP_FORMS, CheckAnswersForm
+from iag.models.applications import application_reference
+from iag.models.monitoring import CHARACTERISTICS
+from iag.selectors import answers_summary
+from iag.services import DuplicateApplicationError, application_submit
+
+from . import journey
+
+FORM_NAME = "iag_apply"
+HEADING_IN_FORM = {"groups", "communities"}
+
+
+@method_decorator(never_cache, name="dispatch")
+class StepView(View):
+    """One question page. Answers are kept in the session; "Change" links from the
+    check page carry ?change=1 and come back to it."""
+
+    def dispatch(self, request, step):
+        if step not in STEP_FORMS:
+            raise Http404
+        self.step = step
+        self.form_class, self.title = STEP_FORMS[step]
+        missing = journey.first_missing_step(request)
+        steps = list(STEP_FORMS)
+        if missing and steps.index(missing) < steps.index(step):
+            return redirect(journey.step_url(missing))
+        return super().dispatch(request, step)
+
+    def get(self, request, step):
+        stored = journey.answers(request).get(step)
+        kwargs = journey.form_kwargs(request, step)
+        if stored is not None:
+            # Answers given earlier may no longer be valid (a group closed, or an
+            # application for it was sent meanwhile): show why, keep the answers.
+            checked = self.form_class(data=stored, **kwargs)
+            if not checked.is_valid():
+                return self.render(checked)
+        return self.render(self.form_class(initial=stored or {}, **kwargs))
+
+    def post(self, request, step):
+        form = self.form_class(data=request.POST, **journey.form_kwargs(request, step))
+        if not form.is_valid():
+            return self.render(form)
+        journey.answers_save(request, step, form.to_session())
+        following = journey.next_step(step)
+        if request.GET.get("change") or following is None:
+            missing = journey.first_missing_step(request)
+            return redirect(journey.step_url(missing) if missing else "iag:apply_check")
+        return redirect(journey.step_url(following))
+
+    def render(self, form):
+        previous = journey.previous_step(self.step)
+        back = "iag:apply_check" if self.request.GET.get("change") else None
+        return render(
+            self.request,
+            "iag/apply_step.html",
+            {
+                "form": form,
+                "title": self.title,
+                "step": self.step,
+                "heading_in_form": self.step in HEADING_IN_FORM,
+                "back_url": journey.step_url(previous) if previous and not back else None,
+                "back_to_check": bool(back),
+                "is_equality": self.step == "equality",
+            },
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class CheckAnswersView(View):
+    template_name = "iag/apply_check.html"
+
+    def get(self, request):
+        data, problem = journey.validated(request)
+        if problem:
+            return redirect(journey.step_url(problem))
+        return self.render(CheckAnswersForm(), data)
+
+    def post(self, request):
+        if rate_limited(request, FORM_NAME):
+            return too_many_requests(request)
+        form = CheckAnswersForm(data=request.POST)
+        if form.is_spam:
+            request.session[journey.REFERENCE_KEY] = application_reference()  # looks real; nothing is stored
+            return redirect("iag:apply_done")
+        token = request.POST.get(TOKEN_FIELD, "")[:64]
+        earlier = previous_result(token=token, form_name=FORM_NAME) if token else None
+        if earlier:  # double click, refresh, or Back and send again
+            return self.done(earlier)
+        data, problem = journey.validated(request)
+        if problem:
+            return redirect(journey.step_url(problem))
+        if not form.is_valid():
+            return self.render(form, data)
+        try:
+            reference = submit_once(
+                token=form.cleaned_data[TOKEN_FIELD], form_name=FORM_NAME, create=lambda: self.create(data)
+            )
+        except DuplicateApplicationError as error:
+            return render(request, "iag/apply_duplicate.html", {"message": str(error)})
+        return self.done(reference)
+
+    def create(self, data: dict) -> str:
+        application, _token = application_submit(
+            full_name=data["full_name"],
+            email=data["email"],
+            phone=data["phone"],
+            postcode=data["postcode"],
+            groups=list(data["groups"]),
+            communities=list(data["communities"]),
+            communities_detail=data["communities_detail"],
+            why_join=data["why_join"],
+            experience=data["experience"],
+            can_attend=data["can_attend"],
+            heard_about=data["heard_about"],
+            monitoring={key: data.get(key, "") for key in CHARACTERISTICS},
+        )
+        return application.reference
+
+    def done(self, reference: str):
+        self.request.session[journey.REFERENCE_KEY] = reference
+        journey.answers_clear(self.request)
+        return redirect("iag:apply_done")
+
+    def render(self, form, data):
+        return render(self.request, self.template_name, {"form": form, "sections": answers_summary(data)})
+
+
+@require_safe
+@never_cache
+def start(request):
+    return redirect(journey.step_url(next(iter(STEP_FORMS))))
+
+
+@require_safe
+@never_cache
+def done(request):
+    reference = request.session.get(journey.REFERENCE_KEY)
+    if not reference:
+        return redirect("iag:index")
+    return render(request, "iag/apply_done.html", {"reference": reference})

@@ -1,0 +1,66 @@
+"""Answers kept in the (database-backed) session between question pages."""
+
+from django.urls import reverse
+
+from iag.forms import STEP_FORMS
+from iag.forms.apply import GroupsForm
+
+SESSION_KEY = "iag_apply"
+REFERENCE_KEY = "iag_apply_reference"
+
+
+def answers(request) -> dict:
+    return request.session.get(SESSION_KEY, {})
+
+
+def answers_save(request, step: str, data: dict) -> None:
+    stored = dict(answers(request))
+    stored[step] = data
+    request.session[SESSION_KEY] = stored
+
+
+def answers_clear(request) -> None:
+    request.session.pop(SESSION_KEY, None)
+
+
+def form_kwargs(request, step: str) -> dict:
+    form_class, _title = STEP_FORMS[step]
+    if form_class is GroupsForm:
+        return {"email": answers(request).get("your-details", {}).get("email", "")}
+    return {}
+
+
+def first_missing_step(request) -> str | None:
+    stored = answers(request)
+    return next((step for step in STEP_FORMS if step not in stored), None)
+
+
+def step_url(step: str) -> str:
+    return reverse("iag:apply_step", args=[step])
+
+
+def previous_step(step: str) -> str | None:
+    steps = list(STEP_FORMS)
+    index = steps.index(step)
+    return steps[index - 1] if index else None
+
+
+def next_step(step: str) -> str | None:
+    steps = list(STEP_FORMS)
+    index = steps.index(step)
+    return steps[index + 1] if index + 1 < len(steps) else None
+
+
+def validated(request) -> tuple[dict | None, str | None]:
+    """Every stored answer checked again (a group may have closed since). Returns
+    (merged cleaned data, None) or (None, the first step that needs attention)."""
+    stored = answers(request)
+    merged = {}
+    for step, (form_class, _title) in STEP_FORMS.items():
+        if step not in stored:
+            return None, step
+        form = form_class(data=stored[step], **form_kwargs(request, step))
+        if not form.is_valid():
+            return None, step
+        merged.update(form.cleaned_data)
+    return merged, None

@@ -1,0 +1,207 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from engagement_site.models import FormSubmission, Notification
+from iag.models import AdvisoryGroup, Application, EqualityMonitoring
+
+from .conftest import check_token, fill_steps, send, step_url
+
+
+def test_index_has_an_apply_to_join_start_button(client, essex):
+    html = client.get(reverse("iag:index")).content.decode()
+    assert "govuk-button--start" in html and "Apply to join" in html
+    assert reverse("iag:apply") in html
+
+
+def test_groups_page_lists_every_group_with_area_and_meetings(client, essex):
+    html = client.get(reverse("iag:groups")).content.decode()
+    assert "Professional Standards IAG" in html and "Basildon IAG" in html
+    assert html.count("Four times a year") == AdvisoryGroup.objects.count()
+
+
+def test_a_question_page_cannot_be_skipped(client, essex):
+    response = client.get(step_url("why-join"))
+    assert response.status_code == 302 and response["Location"] == step_url("your-details")
+
+
+def test_answers_are_kept_between_pages_and_shown_for_checking(client, essex):
+    fill_steps(client)
+    assert 'value="Jo Bloggs"' in client.get(step_url("your-details")).content.decode()
+    html = client.get(reverse("iag:apply_check")).content.decode()
+    assert "govuk-summary-list" in html
+    assert "CM2 6DA" in html  # normalised postcode
+    assert "Basildon IAG" in html and "Sikh" in html
+    assert 'Change<span class="govuk-visually-hidden"> name</span>' in html
+    assert 'Change<span class="govuk-visually-hidden"> postcode</span>' in html
+
+
+def test_change_link_returns_to_check_your_answers(client, essex):
+    fill_steps(client)
+    response = client.post(
+        step_url("your-details") + "?change=1",
+        {"full_name": "Jo Changed", "email": "jo@example.org", "phone": "", "postcode": "CM2 6DA"},
+    )
+    assert response["Location"] == reverse("iag:apply_check")
+    assert "Jo Changed" in client.get(reverse("iag:apply_check")).content.decode()
+
+
+def test_sending_saves_one_application_and_shows_its_reference(
+    client, essex, mailoutbox, django_capture_on_commit_callbacks
+):
+    fill_steps(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, check_token(client))
+    assert response["Location"] == reverse("iag:apply_done")
+    application = Application.objects.get(email="jo@example.org")
+    html = client.get(reverse("iag:apply_done")).content.decode()
+    assert application.reference in html and "What happens next" in html
+    assert EqualityMonitoring.objects.get(application=application).religion == "sikh"
+    assert {m.to[0] for m in mailoutbox} == {"jo@example.org", "diversity.unit@engagement.example.org"}
+
+
+def test_each_submission_writes_one_outbox_row_per_email(client, essex, django_capture_on_commit_callbacks):
+    fill_steps(client)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        send(client, check_token(client))
+        rows = list(Notification.objects.order_by("kind"))
+    # Saved before commit (with the application), sent only after it.
+    assert [n.kind for n in rows] == ["iag.acknowledgement", "iag.new_application"]
+    assert len(callbacks) == 2
+    application = Application.objects.get(email="jo@example.org")
+    acknowledgement, alert = rows
+    assert application.reference in acknowledgement.body_text and "/application/" in acknowledgement.body_text
+    assert application.reference in alert.body_text
+    for private in ("Jo Bloggs", "jo@example.org", "youth club", "Sikh", "CM2"):
+        assert private not in alert.body_text + alert.subject
+
+
+def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypatch):
+    from iag import services
+    from iag.models import Community
+
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("iag.services.applications.unit_alert_queue", broken)
+    with pytest.raises(RuntimeError):
+        services.application_submit(
+            full_name="A",
+            email="a@example.org",
+            phone="",
+            postcode="CM2 6DA",
+            groups=[AdvisoryGroup.objects.first()],
+            communities=[Community.objects.first()],
+            communities_detail="x",
+            why_join="x",
+            experience="x",
+            can_attend="yes",
+            heard_about="other",
+        )
+    assert Notification.objects.count() == 0 and not Application.objects.filter(email="a@example.org").exists()
+
+
+def test_double_click_refresh_and_resubmit_create_one_application(client, essex):
+    fill_steps(client)
+    token = check_token(client)
+    first = send(client, token)
+    second = send(client, token)  # double click, or Back and send again
+    assert first["Location"] == second["Location"] == reverse("iag:apply_done")
+    assert Application.objects.filter(email="jo@example.org").count() == 1
+    assert Notification.objects.count() == 2
+    assert client.get(reverse("iag:apply_done")).status_code == 200  # refresh is safe
+
+
+def test_another_open_application_for_the_same_group_is_refused_kindly(essex, applied):
+    other = Client()
+    fill_steps(other, groups=[AdvisoryGroup.objects.get(slug="harlow-iag")])  # a different group is fine
+    response = other.post(step_url("groups"), {"groups": [applied.groups.get().pk]})
+    assert response.status_code == 200
+    assert "already have an application to join Basildon IAG" in response.content.decode()
+    assert "no need to apply again" in response.content.decode()
+
+
+def test_duplicate_found_at_sending_saves_nothing(essex):
+    from iag.services import application_submit
+
+    other = Client()
+    fill_steps(other)
+    token = check_token(other)
+    # Meanwhile the same person finished an application in another browser.
+    application_submit(
+        full_name="Jo",
+        email="JO@example.org",
+        phone="",
+        postcode="CM2 6DA",
+        groups=[AdvisoryGroup.objects.get(slug="basildon-iag")],
+        communities=[],
+        communities_detail="x",
+        why_join="x",
+        experience="x",
+        can_attend="yes",
+        heard_about="other",
+    )
+    count, outbox = Application.objects.count(), Notification.objects.count()
+    response = send(other, token, follow=True)
+    assert response.redirect_chain[-1][0] == step_url("groups")
+    assert "already have an application to join Basildon IAG" in response.content.decode()
+    assert (Application.objects.count(), Notification.objects.count()) == (count, outbox)
+    assert not FormSubmission.objects.filter(token=token).exists()
+
+
+def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
+    """Two browsers sending at the same moment: the partial unique index decides."""
+    from iag.services import DuplicateApplicationError, application_submit
+    from iag.services import applications as module
+
+    answers = dict(
+        full_name="Jo",
+        email="jo@example.org",
+        phone="",
+        postcode="CM2 6DA",
+        groups=[AdvisoryGroup.objects.get(slug="basildon-iag")],
+        communities=[],
+        communities_detail="x",
+        why_join="x",
+        experience="x",
+        can_attend="yes",
+        heard_about="other",
+    )
+    application_submit(**answers)
+    count = Application.objects.count()
+    original = module.open_duplicates
+    module.open_duplicates = lambda **kwargs: []  # the early check saw nothing yet
+    try:
+        with pytest.raises(DuplicateApplicationError):
+            application_submit(**answers)
+    finally:
+        module.open_duplicates = original
+    assert Application.objects.count() == count
+
+
+def test_a_closed_application_does_not_stop_a_new_one(essex, applied):
+    from iag.services import application_transition
+
+    application_transition(application=applied, to_status="not_accepted")
+    other = Client()
+    fill_steps(other)
+    send(other, check_token(other))
+    assert Application.objects.filter(email="jo@example.org").count() == 2
+
+
+def test_honeypot_looks_like_success_but_saves_and_sends_nothing(client, essex):
+    fill_steps(client)
+    response = send(client, check_token(client), website="http://spam.example")
+    assert response["Location"] == reverse("iag:apply_done")
+    assert Application.objects.filter(email="jo@example.org").count() == 0
+    assert Notification.objects.count() == 0
+
+
+def test_rate_limit_turns_away_a_flood_but_not_a_person(client, essex, settings):
+    settings.FORM_RATE_LIMIT = 3
+    fill_steps(client)
+    assert send(client, check_token(client)).status_code == 302  # a person sending once
+    for _ in range(2):
+        client.post(reverse("iag:apply_check"), {"form_token": "x" * 20})
+    response = client.post(reverse("iag:apply_check"), {"form_token": "y" * 20})
+    assert response.status_code == 429
