@@ -1,4 +1,5 @@
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
@@ -16,8 +17,9 @@ class ProtectedFormView(FormView):
     per client, a quiet honeypot, one record per submission, then
     Post/Redirect/Get to a confirmation that can be refreshed safely.
 
-    Subclasses set `form_name`, `success_url_name` and implement `create()`,
-    which saves the record and returns its reference."""
+    Subclasses set `form_name`, `success_url_name` (or override
+    `get_success_url()`) and implement `create()`, which saves the record and
+    returns its reference."""
 
     form_name: str = ""
     success_url_name: str = ""
@@ -27,14 +29,17 @@ class ProtectedFormView(FormView):
             return too_many_requests(request)
         form = self.get_form()
         if form.is_spam:
-            return redirect(self.success_url_name)  # looks like success; nothing stored
+            return redirect(self.get_success_url())  # looks like success; nothing stored
         if not form.is_valid():
             return self.form_invalid(form)
         reference = submit_once(
             token=form.cleaned_data[TOKEN_FIELD], form_name=self.form_name, create=lambda: self.create(form)
         )
         request.session[f"submitted:{self.form_name}"] = reference
-        return redirect(self.success_url_name)
+        return redirect(self.get_success_url())
+
+    def get_success_url(self) -> str:
+        return reverse(self.success_url_name)
 
     def create(self, form) -> str:
         raise NotImplementedError

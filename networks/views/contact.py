@@ -23,17 +23,11 @@ class NetworkContactView(ProtectedFormView):
     form_class = NetworkContactForm
     form_name = FORM_NAME
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.network = None
-
     def dispatch(self, request, *args, **kwargs):
         self.network = _network_taking_messages(kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
 
-    @property
-    def success_url_name(self) -> str:
-        # A path, not a name: redirect() passes it through unchanged.
+    def get_success_url(self) -> str:
         return reverse("networks:contact_sent", args=[self.network.slug])
 
     def get_context_data(self, **kwargs):

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from engagement_site.protection import TOKEN_FIELD, rate_limited, submit_once
+from engagement_site.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
 from engagement_site.views.forms import too_many_requests
 from positive_action.forms import SignupConfirmForm, SignupForm
 from positive_action.services import signup_create
@@ -40,9 +40,18 @@ def start(request):
     return render(request, "positive_action/signup.html", {"form": form})
 
 
+def _earlier_submission(request) -> str | None:
+    token = request.POST.get(TOKEN_FIELD, "")[:64] if request.method == "POST" else ""
+    return previous_result(token=token, form_name=FORM_NAME) if token else None
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def check(request):
+    earlier = _earlier_submission(request)
+    if earlier:  # refresh, or Back and send again, after it went through
+        request.session[f"submitted:{FORM_NAME}"] = earlier
+        return redirect("positive_action:signup_done")
     answers = _answers_form(request)
     if answers is None:
         return redirect("positive_action:signup")

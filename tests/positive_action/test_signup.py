@@ -64,8 +64,11 @@ def test_refreshing_the_final_post_creates_one_sign_up(client, answers):
     client.post(reverse("positive_action:signup"), answers)
     page = client.get(reverse("positive_action:signup_check")).content.decode()
     token = page.split('name="form_token" value="', 1)[1].split('"', 1)[0]
-    client.post(reverse("positive_action:signup_check"), {"form_token": token})
+    first = client.post(reverse("positive_action:signup_check"), {"form_token": token})
+    again = client.post(reverse("positive_action:signup_check"), {"form_token": token})
     assert Signup.objects.count() == 1
+    assert first.url == again.url == reverse("positive_action:signup_done")
+    assert Signup.objects.get().reference in client.get(again.url).content.decode()
 
 
 def test_check_page_without_answers_goes_back_to_the_form(client, answers):
