@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "networks",
     "positive_action",
     "performance",
+    "engagement_site.dispatch",
 ]
 
 MIDDLEWARE = [
@@ -239,7 +240,14 @@ CELERY_BEAT_SCHEDULE = {
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
     "iag-anonymise-expired": {"task": "iag.tasks.anonymise_expired_applications", "schedule": 6 * 60 * 60},
+    "dispatch-remove-unconfirmed": {
+        "task": "engagement_site.dispatch.tasks.unconfirmed_signups_remove",
+        "schedule": 6 * 60 * 60,
+    },
 }
+
+# Dispatch sign-ups never confirmed are deleted after this many days.
+DISPATCH_UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("DISPATCH_UNCONFIRMED_MAX_AGE_DAYS", 7))
 
 # IAG applications that were decided or withdrawn are anonymised this many days after their last status change.
 IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from engagement_site.views import cookies, exit, feedback, pages
+from engagement_site.views import cookies, exit, feedback, health, pages
 
 admin.site.site_header = "Diversity unit administration"
 admin.site.site_title = "Diversity unit administration"
@@ -18,6 +18,8 @@ urlpatterns = [
     path("feedback/", feedback.FeedbackView.as_view(), name="feedback"),
     path("feedback/sent/", feedback.feedback_sent, name="feedback_sent"),
     path("leave/", exit.leave, name="leave"),
+    path("healthz", health.health, name="health"),
+    path("dispatch/", include("engagement_site.dispatch.urls")),
     path("independent-advisory-groups/", include("iag.urls")),
     path("positive-action/", include("positive_action.urls")),
     path("staff-networks/", include("networks.urls")),

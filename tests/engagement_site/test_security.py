@@ -101,3 +101,9 @@ def test_production_refuses_the_development_key():
     result = run_manage("check", DJANGO_ENV="production", DJANGO_ALLOWED_HOSTS="engagement.example.org")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_health_check_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
