@@ -65,6 +65,8 @@ def honeypot_layout() -> list:
 
 def previous_result(*, token: str, form_name: str) -> str | None:
     """The result (a reference) of an earlier submission with this token, if any."""
+    if "\x00" in token:
+        return None  # never issued by us, and PostgreSQL refuses NUL in a parameter
     return FormSubmission.objects.filter(token=token, form_name=form_name).values_list("result", flat=True).first()
 
 

@@ -8,8 +8,10 @@ from engagement_site.forms import CookiePreferencesForm
 
 
 def _safe_next(request) -> str:
+    """A path on this site to go back to, or "" (never another site, and never
+    something redirect() could take for a URL name)."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return ""
 

@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -58,6 +58,8 @@ def book(request, pk: int):
 
 
 def _booking(token: str) -> Booking:
+    if "\x00" in token:
+        raise Http404  # never issued, and PostgreSQL refuses NUL in a parameter
     return get_object_or_404(Booking.objects.select_related("evening"), token=token)
 
 

@@ -1,0 +1,26 @@
+"""The demo content every public form needs, loaded once per module inside a
+transaction that is rolled back afterwards; each test runs in a savepoint
+within it, as usual."""
+
+import pytest
+from django.db import transaction
+
+from .public_forms import load_demo
+
+
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_demo()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_once, db, settings):
+    settings.FORM_RATE_LIMIT = 10**6  # the rate limit has its own tests
