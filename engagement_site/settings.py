@@ -6,6 +6,7 @@ folder. Every variable is listed in the README and in .env.example.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,7 +48,7 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "engagement_site.privacy.admin_apps.StaffAdminConfig",  # Django admin with the staff sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +64,10 @@ INSTALLED_APPS = [
     "positive_action",
     "performance",
     "engagement_site.dispatch",
+    "engagement_site.privacy",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -74,9 +79,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "engagement_site.privacy.middleware.StaffSessionExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "engagement_site.middleware.CookieConsentMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into a 429
 ]
 
 ROOT_URLCONF = "engagement_site.urls"
@@ -143,6 +151,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff accounts. Admin needs a password and a code from an authenticator app
+# (TOTP, django-otp); devices are made with `manage.py staff_totp <username>`.
+ADMIN_REQUIRE_OTP = env_bool("DJANGO_ADMIN_REQUIRE_OTP", True)
+ADMIN_URL_PREFIX = "/admin/"
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Engagement site admin")
+# Sign-in failures are locked out by django-axes: an address or a username,
+# after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "engagement_site.protection.client_address"  # X-Forwarded-For only from trusted proxies
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+AXES_VERBOSE = False
+# A signed-in staff session ends after this long without an admin request,
+# and this long after sign-in whatever happens.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", 30 * 60))
+SESSION_ABSOLUTE_TIMEOUT = SESSION_COOKIE_AGE
+
+# Special category answers are encrypted at rest (Fernet). The key is derived
+# from FIELD_ENCRYPTION_KEY (default: the SECRET_KEY) and SALT_KEY; old keys go in
+# FIELD_ENCRYPTION_KEY_FALLBACKS (comma-separated) while the answers are re-saved.
+FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY") or SECRET_KEY
+FIELD_ENCRYPTION_KEY_FALLBACKS = env_list("FIELD_ENCRYPTION_KEY_FALLBACKS")
+SALT_KEY = env_list("FIELD_ENCRYPTION_SALT") or ["engagement-site-special-category-v1"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -244,10 +280,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "engagement_site.dispatch.tasks.unconfirmed_signups_remove",
         "schedule": 6 * 60 * 60,
     },
+    # Carries on any Dispatch send a dead worker interrupted (no email is sent twice).
+    "dispatch-resume-sends": {"task": "engagement_site.dispatch.tasks.issues_resume", "schedule": 600.0},
 }
 
 # Dispatch sign-ups never confirmed are deleted after this many days.
 DISPATCH_UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("DISPATCH_UNCONFIRMED_MAX_AGE_DAYS", 7))
+DISPATCH_CONFIRMATION_MAX_AGE_HOURS = int(os.environ.get("DISPATCH_CONFIRMATION_MAX_AGE_HOURS", 48))
+DISPATCH_SEND_BATCH_SIZE = int(os.environ.get("DISPATCH_SEND_BATCH_SIZE", 500))
 
 # IAG applications that were decided or withdrawn are anonymised this many days after their last status change.
 IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))

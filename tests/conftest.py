@@ -57,6 +57,31 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _staff_clients_pass_the_second_factor(request, monkeypatch):
+    """Admin asks staff for a code from an authenticator app (django-otp). A test
+    client signed in with force_login() counts as having given it, unless the test
+    uses the `otp_enforced` fixture (tests/security_accounts)."""
+    if "otp_enforced" in request.fixturenames:
+        return
+    from django.test.client import ClientMixin
+
+    original = ClientMixin._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        if user.is_staff:
+            from django_otp import DEVICE_ID_SESSION_KEY
+
+            from engagement_site.privacy.staff import staff_totp_device
+
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = staff_totp_device(user).persistent_id
+            session.save()
+
+    monkeypatch.setattr(ClientMixin, "_login", _login)
+
+
 # ---------------------------------------------------------------- browser
 
 

@@ -5,17 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class NotificationQuerySet(models.QuerySet):
-    def due(self, *, now=None):
-        """Pending rows whose next attempt has come."""
-        now = now or timezone.now()
-        return self.filter(state=Notification.State.PENDING, next_attempt_at__lte=now)
-
-    def abandoned(self, *, claimed_before):
-        """Rows claimed by a worker that never finished (it died or lost its connection)."""
-        return self.filter(state=Notification.State.SENDING, claimed_at__lt=claimed_before)
-
-
 class Notification(models.Model):
     """An email in the outbox. Written in the same transaction as what it reports,
     sent by a Celery task after commit, swept up by beat if that never happened."""
@@ -44,8 +33,6 @@ class Notification(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

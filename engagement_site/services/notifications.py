@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -82,18 +82,46 @@ def _enqueue(notification_id: int) -> None:
         logger.warning("Broker unavailable; notification %s left for the sweeper (%s)", notification_id, exc)
 
 
-def _claim(notification_id: int) -> bool:
-    now = timezone.now()
+def _claimable(now):
+    """Due pending rows, and rows a worker claimed so long ago it must have died."""
     stale = now - timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT_SECONDS)
-    claimed = (
-        Notification.objects.filter(pk=notification_id)
-        .filter(
-            Q(state=Notification.State.PENDING, next_attempt_at__lte=now)
-            | Q(state=Notification.State.SENDING, claimed_at__lt=stale)
-        )
-        .update(state=Notification.State.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    return Q(state=Notification.State.PENDING, next_attempt_at__lte=now) | Q(
+        state=Notification.State.SENDING, claimed_at__lt=stale
     )
-    return claimed == 1
+
+
+def _claim(notification_ids: list[int]) -> list[Notification]:
+    """Claim the claimable rows among `notification_ids` with one conditional
+    UPDATE; the claim time (to the microsecond) tells this claim's rows apart."""
+    now = timezone.now()
+    Notification.objects.filter(pk__in=notification_ids).filter(_claimable(now)).update(
+        state=Notification.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    return list(
+        Notification.objects.filter(pk__in=notification_ids, state=Notification.State.SENDING, claimed_at=now).order_by(
+            "pk"
+        )
+    )
+
+
+def _message(notification: Notification, connection=None) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=notification.subject,
+        body=notification.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.recipient],
+        headers={"Message-ID": notification.message_id, **notification.headers},
+        connection=connection,
+    )
+    if notification.body_html:
+        message.attach_alternative(notification.body_html, "text/html")
+    return message
+
+
+def _mark_sent(notification: Notification) -> None:
+    Notification.objects.filter(pk=notification.pk).update(
+        state=Notification.State.SENT, sent_at=timezone.now(), last_error=""
+    )
 
 
 def retry_delay(attempts: int) -> int:
@@ -106,26 +134,36 @@ def retry_delay(attempts: int) -> int:
 def notification_send(*, notification_id: int) -> int | None:
     """Send one notification if it is due. Returns seconds until a retry when the
     send failed and will be tried again, otherwise None."""
-    if not _claim(notification_id):
+    claimed = _claim([notification_id])
+    if not claimed:
         return None  # already sent, being sent, failed for good, or not due yet
-    notification = Notification.objects.get(pk=notification_id)
-    message = EmailMultiAlternatives(
-        subject=notification.subject,
-        body=notification.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[notification.recipient],
-        headers={"Message-ID": notification.message_id, **notification.headers},
-    )
-    if notification.body_html:
-        message.attach_alternative(notification.body_html, "text/html")
+    notification = claimed[0]
     try:
-        message.send()
+        _message(notification).send()
     except Exception as exc:  # noqa: BLE001 - SMTP and network failures are all retried
         return _record_failure(notification, exc)
-    Notification.objects.filter(pk=notification.pk).update(
-        state=Notification.State.SENT, sent_at=timezone.now(), last_error=""
-    )
+    _mark_sent(notification)
     return None
+
+
+def notifications_send_many(*, notification_ids: list[int]) -> int:
+    """Send a batch (a newsletter's emails, say) with one claim and one mail
+    connection; each row is marked sent as soon as its email goes, and a failure
+    is retried like any other. Returns how many went."""
+    claimed = _claim(notification_ids)
+    sent = 0
+    if not claimed:
+        return sent
+    with get_connection() as connection:
+        for notification in claimed:
+            try:
+                _message(notification, connection).send()
+            except Exception as exc:  # noqa: BLE001 - every failure is retried by the outbox
+                _record_failure(notification, exc)
+                continue
+            _mark_sent(notification)
+            sent += 1
+    return sent
 
 
 def _record_failure(notification: Notification, exc: Exception) -> int | None:
@@ -156,9 +194,7 @@ def notification_resend(*, notification: Notification) -> None:
 
 def notifications_sweep(*, limit: int = 500) -> int:
     """Enqueue what is due and what a dead worker left half-done. Returns how many."""
-    now = timezone.now()
-    stale = now - timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT_SECONDS)
-    due = Notification.objects.due(now=now) | Notification.objects.abandoned(claimed_before=stale)
+    due = Notification.objects.filter(_claimable(timezone.now()))
     ids = list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
     for notification_id in ids:
         _enqueue(notification_id)

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from engagement_site.privacy.fields import EncryptedCharField
+
 PREFER_NOT = ("prefer_not_to_say", _("Prefer not to say"))
 
 
@@ -71,15 +73,16 @@ class EqualityMonitoring(models.Model):
     """Optional equality monitoring answers (special category data), kept apart
     from the application, shown only as suppressed totals or to staff with the
     `iag.view_special_category` permission, and deleted when the application is
-    erased or anonymised. Blank means the question was not answered."""
+    erased or anonymised. Each answer is encrypted at rest, so the totals are
+    counted in Python (iag.selectors). Empty (NULL) means not answered."""
 
     application = models.OneToOneField("iag.Application", on_delete=models.CASCADE, related_name="monitoring")
-    age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
-    sex = models.CharField(max_length=20, choices=Sex.choices, blank=True)
-    ethnicity = models.CharField(max_length=20, choices=Ethnicity.choices, blank=True)
-    religion = models.CharField(max_length=20, choices=Religion.choices, blank=True)
-    sexual_orientation = models.CharField(max_length=20, choices=SexualOrientation.choices, blank=True)
-    disability = models.CharField(max_length=20, choices=Disability.choices, blank=True)
+    age_band = EncryptedCharField(max_length=20, choices=AgeBand.choices, blank=True, null=True)
+    sex = EncryptedCharField(max_length=20, choices=Sex.choices, blank=True, null=True)
+    ethnicity = EncryptedCharField(max_length=20, choices=Ethnicity.choices, blank=True, null=True)
+    religion = EncryptedCharField(max_length=20, choices=Religion.choices, blank=True, null=True)
+    sexual_orientation = EncryptedCharField(max_length=20, choices=SexualOrientation.choices, blank=True, null=True)
+    disability = EncryptedCharField(max_length=20, choices=Disability.choices, blank=True, null=True)
 
     class Meta:
         verbose_name = _("equality monitoring totals")

@@ -8,7 +8,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from positive_action.models import Buddy, BuddyAssignment, Signup, SignupEqualityAnswers
+from positive_action.models.signups import SignupEvent
+from positive_action.privacy import signup_event_record
 from positive_action.services import buddy_assign
+
+SPECIAL = "positive_action.view_signupequalityanswers"
 
 
 @admin.register(Buddy)
@@ -39,16 +43,35 @@ class EqualityAnswersInline(admin.StackedInline):
 
     model = SignupEqualityAnswers
     can_delete = False
-    fields = ["groups", "prefer_not_to_say"]
+    fields = ["group_names", "prefer_not_to_say"]
     readonly_fields = fields
 
+    @admin.display(description=_("groups they belong to"))
+    def group_names(self, obj):
+        return ", ".join(str(group) for group in obj.groups.all()) or "–"
+
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("positive_action.view_signupequalityanswers")
+        return request.user.has_perm(SPECIAL)
 
     def has_change_permission(self, request, obj=None):
         return False
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+
+class SignupEventInline(admin.TabularInline):
+    model = SignupEvent
+    fields = ["created_at", "action", "actor_name"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("Audit trail")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 
@@ -58,7 +81,7 @@ class SignupAdmin(admin.ModelAdmin):
     list_filter = ["wants_buddy", "role", "stage", "district"]
     search_fields = ["reference", "candidate_reference", "name", "email"]
     readonly_fields = ["reference", "created_at", "consented_at", "assign_link"]
-    inlines = [AssignmentInline, EqualityAnswersInline]
+    inlines = [AssignmentInline, EqualityAnswersInline, SignupEventInline]
 
     def get_queryset(self, request):
         current = BuddyAssignment.objects.filter(ended_at__isnull=True).select_related("buddy")
@@ -71,6 +94,15 @@ class SignupAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # candidates sign up through the site
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            signup = self.get_object(request, object_id)
+            if signup is not None and self.has_view_or_change_permission(request, signup):
+                special = request.user.has_perm(SPECIAL)
+                action = SignupEvent.Action.VIEWED_SPECIAL if special else SignupEvent.Action.VIEWED
+                signup_event_record(signup=signup, action=action, actor=request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("buddy"))
     def buddy_display(self, obj):
@@ -125,3 +157,22 @@ class BuddyAssignmentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # assign from the sign-up, so capacity is respected
+
+
+@admin.register(SignupEvent)
+class SignupEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "signup", "action", "actor_name"]
+    list_filter = ["action", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["=signup__reference", "actor_name"]
+    list_select_related = ["signup"]
+    show_full_result_count = False
+    readonly_fields = ["signup", "action", "actor", "actor_name", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

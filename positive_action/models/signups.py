@@ -1,10 +1,13 @@
+import json
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement_site.models import District
+from engagement_site.privacy.fields import EncryptedTextField
 
 from .figures import Group, Role
 
@@ -55,12 +58,38 @@ class Signup(models.Model):
         return next((a for a in self.buddy_assignments.all() if a.ended_at is None), None)
 
 
+class GroupAnswers:
+    """`answers.groups`: the groups a candidate said they belong to, as a queryset
+    (`.all()`, `.exists()`, `.values_list()`...) and `.set(groups)` to change them.
+    The ids are kept encrypted in `group_ids`, never as rows of a join table."""
+
+    def __init__(self, answers: "SignupEqualityAnswers"):
+        self._answers = answers
+
+    def _queryset(self):
+        return Group.objects.filter(pk__in=self._answers.group_id_list())
+
+    def set(self, groups) -> None:
+        ids = sorted({group.pk if isinstance(group, Group) else int(group) for group in groups})
+        self._answers.group_ids = json.dumps(ids) if ids else None
+        if self._answers.pk:
+            self._answers.save(update_fields=["group_ids"])
+
+    def __getattr__(self, name):
+        return getattr(self._queryset(), name)
+
+    def __iter__(self):
+        return iter(self._queryset())
+
+
 class SignupEqualityAnswers(models.Model):
-    """Special category answers, kept apart from the sign-up and seen only by
-    staff with the 'view' permission on this model."""
+    """Special category answers, kept apart from the sign-up, encrypted at rest,
+    and seen only by staff with the 'view' permission on this model (each view
+    is recorded as a SignupEvent)."""
 
     signup = models.OneToOneField(Signup, on_delete=models.CASCADE, related_name="equality_answers")
-    groups = models.ManyToManyField(Group, blank=True, related_name="+", verbose_name=_("groups"))
+    # A JSON list of Group ids, encrypted.
+    group_ids = EncryptedTextField(_("groups"), null=True, blank=True, editable=False)
     prefer_not_to_say = models.BooleanField(_("prefer not to say"), default=False)
 
     class Meta:
@@ -69,3 +98,40 @@ class SignupEqualityAnswers(models.Model):
 
     def __str__(self):
         return str(self.signup)
+
+    @property
+    def groups(self) -> GroupAnswers:
+        return GroupAnswers(self)
+
+    def group_id_list(self) -> list[int]:
+        try:
+            return [int(pk) for pk in json.loads(self.group_ids or "[]")]
+        except (TypeError, ValueError):
+            return []
+
+
+class SignupEvent(models.Model):
+    """Who looked at or changed a sign-up, and when. Never holds the person's answers."""
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", _("Viewed")
+        VIEWED_SPECIAL = "viewed_special", _("Viewed with equality answers")
+        EXPORTED = "exported", _("Exported")
+        ERASED = "erased", _("Personal data erased")
+
+    signup = models.ForeignKey(Signup, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(_("who"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("sign-up event")
+        verbose_name_plural = _("sign-up audit trail")
+        indexes = [models.Index(fields=["signup", "-created_at"], name="pa_signup_event_idx")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"

@@ -13,6 +13,7 @@ PUBLIC_PAGES = [
     "positive_action:index",
     "networks:index",
     "performance:index",
+    "dispatch:index",
 ]
 
 

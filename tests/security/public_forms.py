@@ -35,6 +35,7 @@ def fresh_token() -> str:
 def load_demo() -> None:
     """The demo content every form needs (groups, networks, roles, districts)."""
     from engagement_site import demo as site_demo
+    from engagement_site.dispatch import demo as dispatch_demo
     from iag import demo as iag_demo
     from networks import demo as networks_demo
     from positive_action import demo as pa_demo
@@ -43,6 +44,7 @@ def load_demo() -> None:
     iag_demo.load(force="essex")
     networks_demo.load(force="essex")
     pa_demo.load(force="essex")
+    dispatch_demo.load(force="essex")
 
 
 def open_evening(capacity: int = 100000):
@@ -132,6 +134,18 @@ def iag_data() -> dict:
 
 def withdraw_data() -> dict:
     return {}
+
+
+def dispatch_data() -> dict:
+    from engagement_site.dispatch.models import Topic
+    from engagement_site.models import District
+
+    return {
+        "email": f"reader{unique()}@example.org",
+        "name": "Sam Reader",
+        "districts": [District.objects.first().pk],
+        "topics": [Topic.objects.first().pk],
+    }
 
 
 def network_contact_data() -> dict:
@@ -285,4 +299,7 @@ PUBLIC_FORMS = [
                free_text=("name", "access_needs")),
     PublicForm("pap sign-up", lambda: reverse("positive_action:signup_check"), signup_data, _signup_forms,
                _count("positive_action.Signup"), 2, free_text=("name", "adjustments"), prepare=prepare_signup),
+    PublicForm("dispatch sign-up", lambda: reverse("dispatch:index"), dispatch_data,
+               _form("engagement_site.dispatch.forms.SignUpForm"), _count("dispatch.Subscriber"), 1,
+               free_text=("name",)),
 ]  # fmt: skip

@@ -1,5 +1,6 @@
 import importlib
 import secrets
+import sys
 from pathlib import Path
 
 from django.apps import apps
@@ -9,6 +10,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from engagement_site import demo
+
+
+def _is_project_app(app_config) -> bool:
+    """The project's own apps (including ones nested in a package, like
+    engagement_site.dispatch), not installed libraries."""
+    path = Path(app_config.path)
+    return path.is_relative_to(settings.BASE_DIR) and "site-packages" not in path.parts
 
 
 class Command(BaseCommand):
@@ -28,8 +36,8 @@ class Command(BaseCommand):
     def handle(self, *args, force, staff_password, **options):
         with transaction.atomic():
             for app_config in apps.get_app_configs():
-                if Path(app_config.path).parent != settings.BASE_DIR:
-                    continue  # only the project's own apps
+                if not _is_project_app(app_config):
+                    continue
                 try:
                     module = importlib.import_module(f"{app_config.name}.demo")
                 except ModuleNotFoundError:
@@ -45,3 +53,22 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             self.stdout.write(self.style.SUCCESS(f"Staff login: diversity.admin / {password}  (at /admin/)"))
+            self.staff_second_factor(user)
+
+    def staff_second_factor(self, user):
+        """Admin also asks for a code from an authenticator app: keep (or make) the
+        demo login's key, print it, and say how to get the current code without an app."""
+        from axes.utils import reset as axes_reset
+
+        from engagement_site.management.commands.staff_totp import describe
+        from engagement_site.privacy.staff import otp_required, staff_totp_device
+
+        axes_reset(username=user.get_username())  # a fresh password also clears any lockout
+        if not otp_required():
+            self.stdout.write("Second factor: off (DJANGO_ADMIN_REQUIRE_OTP=false).")
+            return
+        for line in describe(staff_totp_device(user)):
+            self.stdout.write(line)
+        self.stdout.write(
+            f"Current code, without an app: {sys.executable} manage.py staff_totp {user.get_username()} --code"
+        )

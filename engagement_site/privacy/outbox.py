@@ -1,0 +1,64 @@
+"""engagement_site's own subject access and erasure: the notification outbox,
+website feedback that quotes the address, and the admin history."""
+
+from django.contrib.admin.models import LogEntry
+from django.db.models import Q
+
+from engagement_site.models import Feedback, Notification
+
+ERASED = "[erased]"
+ERASED_ADDRESS = "erased@invalid.example"
+
+
+def _notifications(email: str):
+    return Notification.objects.filter(
+        Q(recipient__iexact=email)
+        | Q(subject__icontains=email)
+        | Q(body_text__icontains=email)
+        | Q(body_html__icontains=email)
+        | Q(headers__icontains=email)
+        | Q(last_error__icontains=email)
+    )
+
+
+def _feedback(email: str):
+    return Feedback.objects.filter(Q(comments__icontains=email) | Q(page__icontains=email))
+
+
+def subject_access(email: str) -> dict:
+    if not email:
+        return {"emails": [], "feedback": []}
+    emails = [
+        {
+            "created_at": n.created_at,
+            "to": n.recipient,
+            "subject": n.subject,
+            "kind": n.kind,
+            "state": str(n.get_state_display()),
+            "sent_at": n.sent_at,
+            "body": n.body_text,
+        }
+        for n in _notifications(email).order_by("created_at")
+    ]
+    feedback = [
+        {"reference": f.reference, "received_at": f.created_at, "page": f.page, "comments": f.comments}
+        for f in _feedback(email).order_by("created_at")
+    ]
+    return {"emails": emails, "feedback": feedback}
+
+
+def subject_erase(email: str) -> int:
+    """Emails to or quoting the address keep only their kind and times: the
+    recipient is replaced and every text blanked. Unsent ones are deleted."""
+    if not email:
+        return 0
+    matching = _notifications(email)
+    unsent = [Notification.State.PENDING, Notification.State.SENDING]
+    count = matching.filter(state__in=unsent).delete()[0]
+    count += matching.update(
+        recipient=ERASED_ADDRESS, subject=ERASED, body_text="", body_html="", headers={}, last_error=ERASED
+    )
+    count += _feedback(email).delete()[0]
+    LogEntry.objects.filter(object_repr__icontains=email).update(object_repr=ERASED)
+    LogEntry.objects.filter(change_message__icontains=email).update(change_message="")
+    return count

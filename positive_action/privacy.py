@@ -1,0 +1,147 @@
+"""Subject access and erasure hooks for the Positive Action Programme (see
+engagement_site.privacy.collector), and the sign-up audit trail."""
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+
+from engagement_site.models import Notification
+from positive_action.models import Booking, BuddyAssignment, Signup, SignupEqualityAnswers
+from positive_action.models.signups import SignupEvent
+
+ERASED = "[erased]"
+
+
+def signup_event_record(*, signup: Signup, action: str, actor=None) -> SignupEvent:
+    named = actor is not None and getattr(actor, "is_authenticated", False)
+    return SignupEvent.objects.create(
+        signup=signup,
+        action=action,
+        actor=actor if named else None,
+        actor_name=actor.get_username()[:150] if named else "",
+    )
+
+
+def _signups(email: str):
+    return Signup.objects.filter(email__iexact=email)
+
+
+def _bookings(email: str, candidate_references: list[str]):
+    return Booking.objects.filter(Q(email__iexact=email) | Q(candidate_reference__in=candidate_references))
+
+
+def subject_access(email: str, *, actor=None) -> dict:
+    """Sign-ups (with buddies and equality answers, the person's own data) and bookings."""
+    if not email:
+        return {"signups": [], "bookings": []}
+    signups = list(
+        _signups(email)
+        .select_related("role", "district")
+        .prefetch_related("buddy_assignments__buddy", "events")
+        .order_by("created_at")
+    )
+    answers = {a.signup_id: a for a in SignupEqualityAnswers.objects.filter(signup__in=signups)}
+    found = []
+    for signup in signups:
+        answer = answers.get(signup.pk)
+        found.append(
+            {
+                "reference": signup.reference,
+                "candidate_reference": signup.candidate_reference,
+                "name": signup.name,
+                "email": signup.email,
+                "phone": signup.phone,
+                "role": signup.role.name,
+                "stage_reached": str(signup.get_stage_display()),
+                "district": signup.district.name if signup.district else "",
+                "would_like_a_buddy": signup.wants_buddy,
+                "adjustments_needed": signup.adjustments,
+                "consent_given_at": signup.consented_at,
+                "signed_up_at": signup.created_at,
+                "buddies": [
+                    {"buddy": a.buddy.name, "assigned_at": a.assigned_at, "ended_at": a.ended_at}
+                    for a in signup.buddy_assignments.all()
+                ],
+                "equality_answers": {
+                    "groups": [str(group) for group in answer.groups.all()] if answer else [],
+                    "prefer_not_to_say": answer.prefer_not_to_say if answer else False,
+                },
+                "history": [{"when": e.created_at, "what": str(e.get_action_display())} for e in signup.events.all()],
+            }
+        )
+    references = [signup.candidate_reference for signup in signups]
+    bookings = [
+        {
+            "evening": str(booking.evening),
+            "name": booking.name,
+            "email": booking.email,
+            "candidate_reference": booking.candidate_reference,
+            "access_needs": booking.access_needs,
+            "status": str(booking.get_status_display()),
+            "booked_at": booking.created_at,
+            "offer_open_until": booking.offer_expires_at,
+            "reminder_sent_at": booking.reminder_sent_at,
+            "cancelled_at": booking.cancelled_at,
+            "attended": booking.attended,
+        }
+        for booking in _bookings(email, references).select_related("evening").order_by("created_at")
+    ]
+    for signup in signups:
+        signup_event_record(signup=signup, action=SignupEvent.Action.EXPORTED, actor=actor)
+    return {"signups": found, "bookings": bookings}
+
+
+def _forget_copies(model, pks: list[int]) -> None:
+    """Emails about these records and the admin history's names for them."""
+    if not pks:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    ids = [str(pk) for pk in pks]
+    Notification.objects.filter(about_type=content_type, about_id__in=ids).delete()
+    LogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(object_repr=ERASED, change_message="")
+
+
+@transaction.atomic
+def subject_erase(email: str, *, actor=None) -> int:
+    """Cancel the person's active bookings (a freed place goes to the waiting
+    list), then anonymise their bookings and sign-ups and delete their equality
+    answers. The records stay, with nothing left that identifies them."""
+    from positive_action.services import booking_cancel
+    from positive_action.services.buddies import buddy_assignment_end
+
+    if not email:
+        return 0
+    signups = list(_signups(email).select_for_update())
+    references = [signup.candidate_reference for signup in signups]
+    bookings = list(_bookings(email, references).select_related("evening"))
+    for booking in bookings:
+        if booking.status in Booking.ACTIVE:
+            booking_cancel(booking=booking)
+    for booking in bookings:
+        Booking.objects.filter(pk=booking.pk).update(
+            name=ERASED,
+            email=f"erased-booking-{booking.pk}@invalid.example",
+            candidate_reference=f"ERASED-{booking.pk}",
+            access_needs="",
+        )
+    for signup in signups:
+        for assignment in BuddyAssignment.objects.filter(signup=signup, ended_at__isnull=True):
+            buddy_assignment_end(assignment=assignment)
+        SignupEqualityAnswers.objects.filter(signup=signup).delete()
+        Signup.objects.filter(pk=signup.pk).update(
+            name=ERASED,
+            email=f"erased-signup-{signup.pk}@invalid.example",
+            phone="",
+            candidate_reference=f"ERASED-{signup.pk}",
+            adjustments="",
+            wants_buddy=False,
+        )
+        signup_event_record(signup=signup, action=SignupEvent.Action.ERASED, actor=actor)
+    signup_pks = [signup.pk for signup in signups]
+    _forget_copies(Booking, [booking.pk for booking in bookings])
+    _forget_copies(Signup, signup_pks)
+    _forget_copies(
+        BuddyAssignment, list(BuddyAssignment.objects.filter(signup_id__in=signup_pks).values_list("pk", flat=True))
+    )
+    return len(signups) + len(bookings)
