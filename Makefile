@@ -23,9 +23,11 @@ static/build/css/site.css: node_modules/.installed static/src/site.scss static/s
 
 setup: $(VENV)/.installed static/build/css/site.css
 
-# Browser tests drive Debian's Chromium (a test tool's own browser download is not used).
+# Browser tests drive Debian's Chromium (a test tool's own browser download is not
+# used); the benchmark harness's smoke test drives wrk.
 browser:
-	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@(test -x /usr/bin/chromium && command -v wrk >/dev/null) || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk)
 
 frontend: static/build/css/site.css
 
@@ -51,3 +53,12 @@ beat: setup
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles var
+
+# Throughput, latency and query counts of every page and form against the bare
+# view, production-like: gunicorn, PostgreSQL (127.0.0.1:5432), Redis (db 14),
+# wrk (`apt-get install -y wrk`). About 15 minutes; writes benchmarks/results/latest.json.
+# BENCHMARK_ARGS=--smoke --out /tmp/smoke.json runs every step for a second.
+.PHONY: benchmark
+benchmark: setup
+	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
+	$(PY) -m benchmarks $(BENCHMARK_ARGS)
