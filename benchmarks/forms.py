@@ -96,7 +96,7 @@ IAG_POST = "iag: application (check answers)"
 
 def row_counts() -> dict[str, int]:
     """The rows each form adds, counted before and after its run."""
-    from engagement_site.models import Feedback
+    from site_pages.models import Feedback
     from iag.models import Application
     from networks.models import NetworkMessage
     from positive_action.models import Booking, Signup

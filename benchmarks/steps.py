@@ -204,8 +204,8 @@ def drain_enqueue(arg: str) -> dict:
     from django.utils import timezone
 
     from benchmarks.tasks import noop
-    from engagement_site.models import Notification
-    from engagement_site.tasks import notification_send
+    from outbox.models import Notification
+    from outbox.tasks import notification_send
 
     kind, n = arg.split(":")
     n = int(n)
@@ -237,7 +237,7 @@ def drain_enqueue(arg: str) -> dict:
 
 
 def drain_check(_arg: str) -> dict:
-    from engagement_site.models import Notification
+    from outbox.models import Notification
 
     drained = Notification.objects.filter(kind="bench.drain")
     return {"sent": drained.filter(state="sent").count(), "total": drained.count()}

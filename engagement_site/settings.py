@@ -48,7 +48,7 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "engagement_site.privacy.admin_apps.StaffAdminConfig",  # Django admin with the staff sign-in
+    "staff_accounts.admin_apps.StaffAdminConfig",  # Django admin with the staff sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,13 +58,18 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "csp",
-    "engagement_site",
+    # The site's shared rooms, then the features built on them (README "Architecture").
+    "force",
+    "outbox",
+    "protected_forms",
+    "staff_accounts",
+    "personal_data",
+    "site_pages",
     "iag",
     "networks",
     "positive_action",
     "performance",
-    "engagement_site.dispatch",
-    "engagement_site.privacy",
+    "dispatch",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -74,16 +79,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "engagement_site.middleware.SecurityHeadersMiddleware",
+    "site_pages.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "engagement_site.privacy.middleware.StaffSessionExpiryMiddleware",
+    "staff_accounts.middleware.StaffSessionExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "engagement_site.middleware.CookieConsentMiddleware",
+    "site_pages.middleware.CookieConsentMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into a 429
 ]
 
@@ -100,7 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "engagement_site.context_processors.site",
+                "site_pages.context_processors.site",
             ],
         },
     },
@@ -142,7 +147,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "engagement_site.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "site_pages.views.errors.csrf_failure"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -165,7 +170,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "engagement_site.protection.client_address"  # X-Forwarded-For only from trusted proxies
+AXES_CLIENT_IP_CALLABLE = "protected_forms.protection.client_address"  # X-Forwarded-For only from trusted proxies
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 AXES_VERBOSE = False
 # A signed-in staff session ends after this long without an admin request,
@@ -271,17 +276,17 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 0,
 }
 CELERY_BEAT_SCHEDULE = {
-    "notifications-sweep": {"task": "engagement_site.tasks.notifications_sweep", "schedule": 60.0},
+    "notifications-sweep": {"task": "outbox.tasks.notifications_sweep", "schedule": 60.0},
     # Reminders and offer deadlines live in the database; beat picks up what is due.
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
     "iag-anonymise-expired": {"task": "iag.tasks.anonymise_expired_applications", "schedule": 6 * 60 * 60},
     "dispatch-remove-unconfirmed": {
-        "task": "engagement_site.dispatch.tasks.unconfirmed_signups_remove",
+        "task": "dispatch.tasks.unconfirmed_signups_remove",
         "schedule": 6 * 60 * 60,
     },
     # Carries on any Dispatch send a dead worker interrupted (no email is sent twice).
-    "dispatch-resume-sends": {"task": "engagement_site.dispatch.tasks.issues_resume", "schedule": 600.0},
+    "dispatch-resume-sends": {"task": "dispatch.tasks.issues_resume", "schedule": 600.0},
 }
 
 # Dispatch sign-ups never confirmed are deleted after this many days.

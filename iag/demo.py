@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from engagement_site.demo import FORCES
-from engagement_site.models import District
+from force.demo import FORCES
+from force.models import District
 from iag.defaults import COMMUNITIES, DECISION_TEMPLATES
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, Community, DecisionTemplate, EqualityMonitoring
 from iag.models.applications import OPEN_STATUSES, Status

@@ -1,4 +1,4 @@
-"""Subject access and erasure hooks for the advisory groups (see engagement_site.privacy.collector)."""
+"""Subject access and erasure hooks for the advisory groups (see personal_data.collector)."""
 
 from django.db.models import Prefetch
 

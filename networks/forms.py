@@ -3,7 +3,7 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement_site.protection import ProtectedFormMixin, honeypot_layout
+from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from networks.directory import MAX_QUERY_LENGTH
 from networks.models import Audience
 

@@ -1,14 +1,14 @@
 """Subject access and erasure hooks for the staff networks directory (see
-engagement_site.privacy.collector).
+personal_data.collector).
 
 A message to a network is stored only as a reference, the network and the
 time; the sender's name, address and words are only in the email to the
-network (the outbox), which engagement_site's hook exports and scrubs."""
+network (the outbox), which the outbox's hook exports and scrubs."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from networks.models import NetworkMessage
 
 

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from engagement_site.services.notifications import notification_queue
+from outbox.services import notification_queue
 from networks.models import Network, NetworkMessage
 
 

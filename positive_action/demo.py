@@ -8,7 +8,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from engagement_site.models import District
+from force.models import District
 from positive_action.models import Buddy, Characteristic, Group, PreparationEvening, Role, WorkforceFigure
 from positive_action.services import figures_import_csv
 

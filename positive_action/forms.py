@@ -6,8 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from engagement_site.models import District
-from engagement_site.protection import ProtectedFormMixin, honeypot_layout
+from force.models import District
+from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from positive_action.models import Group, Role, Signup
 
 UK_PHONE = re.compile(r"^(?:\+44|0044|0)\d{9,10}$")

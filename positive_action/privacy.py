@@ -1,12 +1,12 @@
 """Subject access and erasure hooks for the Positive Action Programme (see
-engagement_site.privacy.collector), and the sign-up audit trail."""
+personal_data.collector), and the sign-up audit trail."""
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from positive_action.models import Booking, BuddyAssignment, Signup, SignupEqualityAnswers
 from positive_action.models.signups import SignupEvent
 

@@ -73,7 +73,7 @@ def _staff_clients_pass_the_second_factor(request, monkeypatch):
         if user.is_staff:
             from django_otp import DEVICE_ID_SESSION_KEY
 
-            from engagement_site.privacy.staff import staff_totp_device
+            from staff_accounts.staff import staff_totp_device
 
             session = self.session
             session[DEVICE_ID_SESSION_KEY] = staff_totp_device(user).persistent_id

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from engagement_site.protection import ProtectedFormMixin, honeypot_layout
+from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from iag.models import AdvisoryGroup, CanAttend, Community, HeardAbout
 from iag.models.monitoring import CHARACTERISTICS
 

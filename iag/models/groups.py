@@ -19,7 +19,7 @@ class AdvisoryGroup(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DISTRICT)
     district = models.ForeignKey(
-        "engagement_site.District",
+        "force.District",
         verbose_name=_("policing district"),
         null=True,
         blank=True,

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from engagement_site.privacy.fields import EncryptedCharField
+from personal_data.fields import EncryptedCharField
 
 PREFER_NOT = ("prefer_not_to_say", _("Prefer not to say"))
 

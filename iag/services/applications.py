@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement_site.services.notifications import notification_queue, unit_alert_queue
+from outbox.services import notification_queue, unit_alert_queue
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
 from iag.models.monitoring import CHARACTERISTICS
 

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from iag.models import Application, ApplicationChoice, ApplicationEvent, EqualityMonitoring
 from iag.models.applications import Status
 

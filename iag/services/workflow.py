@@ -3,8 +3,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement_site.selectors import force_profile
-from engagement_site.services.notifications import notification_queue
+from force.selectors import force_profile
+from outbox.services import notification_queue
 from iag.models import Application, ApplicationChoice, ApplicationEvent, DecisionTemplate
 from iag.models.applications import CLOSED_STATUSES, TRANSITIONS, Status
 

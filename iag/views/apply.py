@@ -5,8 +5,8 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from engagement_site.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
-from engagement_site.views.forms import too_many_requests
+from protected_forms.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
+from protected_forms.views import too_many_requests
 from iag.forms import STEP_FORMS, CheckAnswersForm
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS

@@ -3,8 +3,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from engagement_site.protection import rate_limited
-from engagement_site.views.forms import too_many_requests
+from protected_forms.protection import rate_limited
+from protected_forms.views import too_many_requests
 from iag.models import Application
 from iag.services import application_withdraw
 

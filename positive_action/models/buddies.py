@@ -4,7 +4,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from engagement_site.models import District
+from force.models import District
 
 from .signups import Signup
 

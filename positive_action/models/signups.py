@@ -6,8 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from engagement_site.models import District
-from engagement_site.privacy.fields import EncryptedTextField
+from force.models import District
+from personal_data.fields import EncryptedTextField
 
 from .figures import Group, Role
 

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from engagement_site.services import notification_queue
+from outbox.services import notification_queue
 from positive_action.models import Booking, PreparationEvening
 
 EMAIL = "positive_action/email/"

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from engagement_site.services import notification_queue
+from outbox.services import notification_queue
 from positive_action.models import Buddy, BuddyAssignment, Signup
 
 

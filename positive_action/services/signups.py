@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement_site.services import notification_queue, unit_alert_queue
+from outbox.services import notification_queue, unit_alert_queue
 from positive_action.models import Signup, SignupEqualityAnswers
 
 ALREADY_SIGNED_UP = (

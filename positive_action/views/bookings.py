@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from engagement_site.protection import TOKEN_FIELD, rate_limited, submit_once
-from engagement_site.views.forms import too_many_requests
+from protected_forms.protection import TOKEN_FIELD, rate_limited, submit_once
+from protected_forms.views import too_many_requests
 from positive_action.forms import BookingForm
 from positive_action.models import Booking, PreparationEvening
 from positive_action.services import EveningFull, booking_accept_offer, booking_cancel, booking_create

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from engagement_site.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
-from engagement_site.views.forms import too_many_requests
+from protected_forms.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
+from protected_forms.views import too_many_requests
 from positive_action.forms import SignupConfirmForm, SignupForm
 from positive_action.services import signup_create
 

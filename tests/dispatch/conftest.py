@@ -3,9 +3,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from engagement_site.dispatch import tokens
-from engagement_site.dispatch.models import Subscriber, Topic
-from engagement_site.models import District, Notification
+from dispatch import tokens
+from dispatch.models import Subscriber, Topic
+from force.models import District
+from outbox.models import Notification
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from engagement_site.dispatch.models import Issue, Subscriber
-from engagement_site.models import Notification
+from dispatch.models import Issue, Subscriber
+from outbox.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +82,12 @@ def test_send_asks_first_then_sends_and_pressing_twice_sends_once(
 
 
 def test_progress_counts_pending_and_failed(admin_client, staff, issue, make_subscriber, topics, settings):
-    from engagement_site.dispatch.models import Delivery  # noqa: F401 - the model progress is counted through
+    from dispatch.models import Delivery  # noqa: F401 - the model progress is counted through
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     for number in range(3):
         make_subscriber(f"p{number}@example.org", topic_list=topics)
-    from engagement_site.dispatch.services import issue_batch_queue
+    from dispatch.services import issue_batch_queue
 
     Issue.objects.filter(pk=issue.pk).update(state=Issue.State.SENDING, send_started_at=issue.created_at)
     issue.refresh_from_db()

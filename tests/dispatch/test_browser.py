@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from engagement_site.dispatch.models import Subscriber
-from engagement_site.models import Notification
+from dispatch.models import Subscriber
+from outbox.models import Notification
 
 from .conftest import confirm_link_path
 
@@ -92,7 +92,7 @@ def test_link_problem_pages_have_no_axe_violations(browser_page, axe, make_subsc
     page.goto("/dispatch/preferences/not-a-real-token/")
     assert_accessible(page, axe, seen)
     subscriber = make_subscriber(confirmed=False)
-    from engagement_site.dispatch import tokens
+    from dispatch import tokens
 
     token = tokens.confirmation_token(subscriber.key)
     subscriber.delete()

@@ -6,9 +6,9 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from engagement_site.dispatch import tokens
-from engagement_site.dispatch.models import Subscriber
-from engagement_site.models import Notification
+from dispatch import tokens
+from dispatch.models import Subscriber
+from outbox.models import Notification
 
 from .conftest import confirm_link_path, sign_up_data
 

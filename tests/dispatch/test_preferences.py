@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from engagement_site.dispatch import tokens
+from dispatch import tokens
 
 from .conftest import manage_path
 

@@ -6,16 +6,16 @@ import pytest
 from django.conf import settings as django_settings
 from django.utils import timezone
 
-from engagement_site.dispatch.models import Subscriber
-from engagement_site.dispatch.tasks import unconfirmed_signups_remove
+from dispatch.models import Subscriber
+from dispatch.tasks import unconfirmed_signups_remove
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_beat_schedule_runs_the_task_by_name():
     names = {entry["task"] for entry in django_settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "engagement_site.dispatch.tasks.unconfirmed_signups_remove" in names
-    assert unconfirmed_signups_remove.name == "engagement_site.dispatch.tasks.unconfirmed_signups_remove"
+    assert "dispatch.tasks.unconfirmed_signups_remove" in names
+    assert unconfirmed_signups_remove.name == "dispatch.tasks.unconfirmed_signups_remove"
 
 
 def test_stale_unconfirmed_sign_ups_are_removed_and_nothing_else(make_subscriber, settings):

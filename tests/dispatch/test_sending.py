@@ -3,12 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from engagement_site.dispatch import tokens
-from engagement_site.dispatch.markdown import render_html, render_text
-from engagement_site.dispatch.models import Delivery, Issue
-from engagement_site.dispatch.services import issue_batch_queue, issue_progress, issue_send
-from engagement_site.dispatch.tasks import issue_fan_out, notifications_send_batch
-from engagement_site.models import Notification
+from dispatch import tokens
+from dispatch.markdown import render_html, render_text
+from dispatch.models import Delivery, Issue
+from dispatch.services import issue_batch_queue, issue_progress, issue_send
+from dispatch.tasks import issue_fan_out, notifications_send_batch
+from outbox.models import Notification
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -114,7 +114,7 @@ def test_a_subscriber_who_leaves_mid_send_is_not_sent_to(issue, make_subscriber,
 
 
 def test_unsubscribing_while_an_issue_waits_in_the_outbox_stops_that_email(issue, make_subscriber, districts, topics):
-    from engagement_site.dispatch.services import subscriber_unsubscribe
+    from dispatch.services import subscriber_unsubscribe
 
     leaver = make_subscriber("leaves@example.org", district_list=districts, topic_list=topics)
     make_subscriber("stays@example.org", district_list=districts, topic_list=topics)

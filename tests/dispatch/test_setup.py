@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from engagement_site.dispatch import demo
-from engagement_site.dispatch.models import Topic
+from dispatch import demo
+from dispatch.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from engagement_site.dispatch.models import Subscriber
-from engagement_site.models import FormSubmission, Notification
+from dispatch.models import Subscriber
+from outbox.models import Notification
+from protected_forms.models import FormSubmission
 
 from .conftest import sign_up_data
 

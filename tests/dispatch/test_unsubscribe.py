@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from engagement_site.dispatch import tokens
-from engagement_site.dispatch.models import Subscriber
+from dispatch import tokens
+from dispatch.models import Subscriber
 
 from .conftest import manage_path
 

@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement_site.dispatch.models import Delivery, Issue, Subscriber
-from engagement_site.dispatch.services import issue_send
-from engagement_site.models import Notification
+from dispatch.models import Delivery, Issue, Subscriber
+from dispatch.services import issue_send
+from outbox.models import Notification
 from tests.conftest import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -130,14 +130,14 @@ def test_worker_killed_mid_send_each_subscriber_still_gets_exactly_one_email(
     replacement = celery_worker_factory(broker, NOTIFICATION_CLAIM_TIMEOUT_SECONDS="1", DISPATCH_SEND_BATCH_SIZE="5")
     replacement.start()
     app.send_task(
-        "engagement_site.dispatch.tasks.issues_resume"
+        "dispatch.tasks.issues_resume"
     )  # staff press "carry on sending" (or the lost message comes back)
     time.sleep(1.5)
-    app.send_task("engagement_site.tasks.notifications_sweep")  # what beat does every minute
+    app.send_task("outbox.tasks.notifications_sweep")  # what beat does every minute
     wait_until(lambda: issue_emails_sent(issue) == 20, timeout=90, message="every email sent")
     # The killed worker's message, when Redis hands it out again, finds its rows sent.
-    app.send_task("engagement_site.dispatch.tasks.notifications_send_batch", args=[in_flight])
-    app.send_task("engagement_site.dispatch.tasks.issues_resume")
+    app.send_task("dispatch.tasks.notifications_send_batch", args=[in_flight])
+    app.send_task("dispatch.tasks.issues_resume")
     time.sleep(2)
 
     counts = recipients(slow, replacement)

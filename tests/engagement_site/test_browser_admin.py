@@ -6,12 +6,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_admin_signs_in_and_works_with_no_csp_violations(browser_page, django_user_model):
-    from engagement_site import demo
-    from engagement_site.services import feedback_create
+    from force import demo
+    from site_pages.services import feedback_create
 
     demo.load(force="essex")
     feedback_create(satisfaction="satisfied", comments="Fine", page="/")
-    from engagement_site.privacy.staff import current_code, staff_totp_device
+    from staff_accounts.staff import current_code, staff_totp_device
 
     user = django_user_model.objects.create_superuser("unit", "unit@example.org", "a-long-pass-phrase")
     device = staff_totp_device(user)
@@ -27,6 +27,6 @@ def test_admin_signs_in_and_works_with_no_csp_violations(browser_page, django_us
     page.get_by_role("link", name="Notifications", exact=True).click()
     assert "New website feedback" in page.locator("#result_list").inner_text()
     page.get_by_role("link", name="Sent").first.click()  # a list filter
-    page.goto("/admin/engagement_site/district/")
+    page.goto("/admin/force/district/")
     assert page.get_by_text("Colchester").is_visible()
     assert refused == []

@@ -8,7 +8,8 @@ from threading import Thread
 import pytest
 from django.urls import reverse
 
-from engagement_site.models import Feedback, Notification
+from outbox.models import Notification
+from site_pages.models import Feedback
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,7 +48,7 @@ def neutral_url():
 
 @pytest.fixture
 def site(settings, neutral_url):
-    from engagement_site import demo
+    from force import demo
 
     demo.load(force="essex")
     settings.QUICK_EXIT_URL = neutral_url

@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from engagement_site.models import Feedback, FormSubmission, Notification
+from outbox.models import Notification
+from protected_forms.models import FormSubmission
+from site_pages.models import Feedback
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +66,7 @@ def test_script_and_non_latin_input_is_stored_as_text(client, text, admin_client
     assert response.status_code == 302
     feedback = Feedback.objects.get()
     assert feedback.comments == text.strip()
-    html = admin_client.get(reverse("admin:engagement_site_feedback_change", args=[feedback.pk])).content.decode()
+    html = admin_client.get(reverse("admin:site_pages_feedback_change", args=[feedback.pk])).content.decode()
     assert "<script>alert(1)</script>" not in html
 
 

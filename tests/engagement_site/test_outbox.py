@@ -9,9 +9,11 @@ from django.core import mail
 from django.db import connection, transaction
 from django.utils import timezone
 
-from engagement_site.models import Feedback, Notification
-from engagement_site.services import feedback_create, notification_send, notifications_sweep
-from engagement_site.services.notifications import notification_resend, retry_delay
+from outbox.models import Notification
+from site_pages.models import Feedback
+from outbox.services import notification_send, notifications_sweep
+from site_pages.services import feedback_create
+from outbox.services import notification_resend, retry_delay
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +53,7 @@ def test_unit_alert_carries_reference_and_admin_link_but_not_the_answers(django_
         feedback = make_feedback(comments="My neighbour's name is Jo Bloggs")
     body = mail.outbox[0].body
     assert feedback.reference in body
-    assert f"/admin/engagement_site/feedback/{feedback.pk}/change/" in body
+    assert f"/admin/site_pages/feedback/{feedback.pk}/change/" in body
     assert "Bloggs" not in body and "Bloggs" not in mail.outbox[0].subject
 
 
@@ -151,7 +153,7 @@ def test_two_senders_at_once_send_one_email():
 def test_admin_lists_notifications_with_filters_and_resend(admin_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         make_feedback()
-    response = admin_client.get("/admin/engagement_site/notification/?state__exact=sent")
+    response = admin_client.get("/admin/outbox/notification/?state__exact=sent")
     html = response.content.decode()
     assert response.status_code == 200
     assert "feedback: received" in html
@@ -159,7 +161,7 @@ def test_admin_lists_notifications_with_filters_and_resend(admin_client, django_
     notification = Notification.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            "/admin/engagement_site/notification/",
+            "/admin/outbox/notification/",
             {"action": "resend", "_selected_action": [notification.pk]},
         )
     assert response.status_code == 302
@@ -172,5 +174,5 @@ def test_staff_without_permission_cannot_resend(client, django_user_model):
     user = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_notification"))
     client.force_login(user)
-    html = client.get("/admin/engagement_site/notification/").content.decode()
+    html = client.get("/admin/outbox/notification/").content.decode()
     assert "Send the selected notifications again" not in html

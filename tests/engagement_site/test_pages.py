@@ -19,7 +19,7 @@ PUBLIC_PAGES = [
 
 @pytest.fixture
 def essex(db):
-    from engagement_site import demo
+    from force import demo
 
     demo.load(force="essex")
 
@@ -61,7 +61,7 @@ def test_equality_page_lists_characteristics_and_the_three_aims(client, essex):
 def test_demo_loads_twice_without_change_and_a_second_force_shows_its_objectives(client, db):
     from django.core.management import call_command
 
-    from engagement_site.models import District, EqualityObjective, ForceProfile
+    from force.models import District, EqualityObjective, ForceProfile
 
     call_command("load_demo", "--force", "essex")
     counts = (ForceProfile.objects.count(), District.objects.count(), EqualityObjective.objects.count())

@@ -7,7 +7,7 @@ import pytest
 import redis
 from django.urls import reverse
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from tests.conftest import TEST_REDIS_URL, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -44,7 +44,7 @@ def test_a_real_worker_on_redis_sends_an_outbox_email(client, clean_redis, use_b
     notification = Notification.objects.get()
     wait_until(lambda: sent(notification.pk), timeout=40, message="the worker to send the email")
     assert len(emails_mentioning(worker, notification.message_id)) == 1
-    assert "engagement_site.tasks.notification_send" in worker.output()
+    assert "outbox.tasks.notification_send" in worker.output()
 
 
 def test_broker_down_the_form_still_succeeds_and_the_email_goes_once_it_is_back(
@@ -64,7 +64,7 @@ def test_broker_down_the_form_still_succeeds_and_the_email_goes_once_it_is_back(
     private_redis.start()
     worker = celery_worker_factory(private_redis.url)
     worker.start()
-    from engagement_site.tasks import notifications_sweep
+    from outbox.tasks import notifications_sweep
 
     notifications_sweep.delay()  # what beat does every minute
     wait_until(lambda: sent(notification.pk), timeout=40, message="the sweeper to send the email")
@@ -94,7 +94,7 @@ def test_worker_killed_mid_send_the_email_still_goes_exactly_once(
     replacement = celery_worker_factory(clean_redis, NOTIFICATION_CLAIM_TIMEOUT_SECONDS="1")
     replacement.start()
     time.sleep(1.5)
-    from engagement_site.tasks import notification_send, notifications_sweep
+    from outbox.tasks import notification_send, notifications_sweep
 
     notifications_sweep.delay()
     wait_until(lambda: sent(notification.pk), timeout=40, message="the replacement worker to send")

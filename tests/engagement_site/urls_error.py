@@ -8,4 +8,4 @@ def boom(request):
 
 
 urlpatterns = [path("boom/", boom), *site_urlpatterns]
-handler500 = "engagement_site.views.errors.server_error"
+handler500 = "site_pages.views.errors.server_error"

@@ -23,7 +23,7 @@ ANSWERS = {
 
 @pytest.fixture
 def essex(db):
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from iag import demo
 
     site_demo.load(force="essex")

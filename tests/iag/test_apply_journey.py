@@ -2,7 +2,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from engagement_site.models import FormSubmission, Notification
+from outbox.models import Notification
+from protected_forms.models import FormSubmission
 from iag.models import AdvisoryGroup, Application, EqualityMonitoring
 
 from .conftest import check_token, fill_steps, send, step_url

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_data():
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from iag import demo
 
     site_demo.load(force="essex")

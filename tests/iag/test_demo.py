@@ -1,4 +1,4 @@
-from engagement_site import demo as site_demo
+from force import demo as site_demo
 from iag import demo
 from iag.models import AdvisoryGroup, Application, DecisionTemplate, Status
 

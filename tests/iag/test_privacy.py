@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from iag.models import Application, ApplicationEvent, EqualityMonitoring
 from iag.models.applications import application_reference
 from iag.selectors import _suppress, monitoring_totals

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from iag.models import Application, ApplicationEvent, DecisionTemplate, Status
 from iag.models.applications import TRANSITIONS
 from iag.services import TransitionError, application_transition

@@ -40,7 +40,7 @@ def make_network(db):
 
 @pytest.fixture
 def essex_networks(db):
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from networks import demo
 
     site_demo.load(force="essex")

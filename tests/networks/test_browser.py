@@ -7,7 +7,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def load_demo():
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from networks import demo
 
     site_demo.load(force="essex")

@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from engagement_site.models import FormSubmission, Notification
+from outbox.models import Notification
+from protected_forms.models import FormSubmission
 from networks.models import NetworkMessage
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ REPORT_DIR = DATA_DIR / "local-visible-accessible-2019"
 @pytest.fixture
 def figures(db):
     """The demo force and its deep-dive report, loaded the way load_demo does."""
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from performance import demo
 
     site_demo.load(force="essex")

@@ -4,7 +4,7 @@ import pytest
 
 
 def load_figures():
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from performance import demo
 
     site_demo.load(force="essex")

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 @pytest.fixture
 def pa_demo(db):
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from positive_action import demo
 
     site_demo.load(force="essex")

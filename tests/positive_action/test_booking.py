@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from positive_action.models import Booking, PreparationEvening
 from positive_action.services import EveningFull
 

@@ -3,7 +3,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from positive_action.models import Booking
 
 
@@ -28,7 +28,7 @@ def tab_to(page, text: str, limit: int = 80):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_book_the_last_place_by_keyboard_then_cancel_from_the_email(browser_page, axe, make_evening, book):
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
 
     site_demo.load(force="essex")
     page = browser_page
@@ -86,7 +86,7 @@ def test_book_the_last_place_by_keyboard_then_cancel_from_the_email(browser_page
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_explain_pages_and_sign_up_pass_axe(browser_page, axe):
-    from engagement_site import demo as site_demo
+    from force import demo as site_demo
     from positive_action import demo
 
     site_demo.load(force="essex")

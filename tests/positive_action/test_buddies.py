@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement_site.models import District, Notification
+from force.models import District
+from outbox.models import Notification
 from positive_action.models import Buddy, BuddyAssignment, Role, Signup
 from positive_action.services import buddy_assign
 

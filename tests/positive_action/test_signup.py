@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from positive_action.models import Group, Role, Signup
 
 

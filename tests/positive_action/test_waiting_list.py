@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from positive_action.models import Booking
 from positive_action.services import (
     booking_accept_offer,

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 
 from .public_forms import PublicForm
 

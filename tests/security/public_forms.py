@@ -34,8 +34,8 @@ def fresh_token() -> str:
 
 def load_demo() -> None:
     """The demo content every form needs (groups, networks, roles, districts)."""
-    from engagement_site import demo as site_demo
-    from engagement_site.dispatch import demo as dispatch_demo
+    from force import demo as site_demo
+    from dispatch import demo as dispatch_demo
     from iag import demo as iag_demo
     from networks import demo as networks_demo
     from positive_action import demo as pa_demo
@@ -137,8 +137,8 @@ def withdraw_data() -> dict:
 
 
 def dispatch_data() -> dict:
-    from engagement_site.dispatch.models import Topic
-    from engagement_site.models import District
+    from dispatch.models import Topic
+    from force.models import District
 
     return {
         "email": f"reader{unique()}@example.org",
@@ -281,10 +281,10 @@ class PublicForm:
 
 
 PUBLIC_FORMS = [
-    PublicForm("feedback", lambda: reverse("feedback"), feedback_data, _form("engagement_site.forms.FeedbackForm"),
-               _count("engagement_site.Feedback"), 1, free_text=("comments",)),
+    PublicForm("feedback", lambda: reverse("feedback"), feedback_data, _form("site_pages.forms.FeedbackForm"),
+               _count("site_pages.Feedback"), 1, free_text=("comments",)),
     PublicForm("cookies", lambda: reverse("cookies"), cookies_data,
-               _form("engagement_site.forms.CookiePreferencesForm"), None, 0, extra_fields=("cookies", "next")),
+               _form("site_pages.forms.CookiePreferencesForm"), None, 0, extra_fields=("cookies", "next")),
     PublicForm("cookie banner hide", lambda: reverse("cookie_banner_hide"), banner_data, tuple, None, 0,
                extra_fields=("next",)),
     PublicForm("iag apply", lambda: reverse("iag:apply_check"), iag_data, _iag_forms, _count("iag.Application"), 2,
@@ -300,6 +300,6 @@ PUBLIC_FORMS = [
     PublicForm("pap sign-up", lambda: reverse("positive_action:signup_check"), signup_data, _signup_forms,
                _count("positive_action.Signup"), 2, free_text=("name", "adjustments"), prepare=prepare_signup),
     PublicForm("dispatch sign-up", lambda: reverse("dispatch:index"), dispatch_data,
-               _form("engagement_site.dispatch.forms.SignUpForm"), _count("dispatch.Subscriber"), 1,
+               _form("dispatch.forms.SignUpForm"), _count("dispatch.Subscriber"), 1,
                free_text=("name",)),
 ]  # fmt: skip

@@ -17,7 +17,7 @@ import time
 import pytest
 from django.test import Client
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 from tests.conftest import wait_until
 
 from .public_forms import PUBLIC_FORMS, fresh_token, load_demo
@@ -70,7 +70,7 @@ def test_redis_down_every_form_is_saved_and_each_email_goes_once_when_it_is_back
     private_redis.start()
     worker = celery_worker_factory(private_redis.url)
     worker.start()
-    from engagement_site.tasks import notifications_sweep
+    from outbox.tasks import notifications_sweep
 
     notifications_sweep.delay()  # what beat does every minute
     wait_until(
@@ -101,7 +101,7 @@ def private_postgres(tmp_path_factory):
 
 
 def feedback_count(cluster: PrivatePostgres) -> int:
-    from engagement_site.models import Feedback
+    from site_pages.models import Feedback
 
     return cluster.query(f"SELECT count(*) FROM {Feedback._meta.db_table}")[0][0]
 

@@ -20,7 +20,7 @@ from django.test import Client
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from engagement_site.models import Notification
+from outbox.models import Notification
 
 from .checks import NUL_BOOKING_TOKEN_BUG, NUL_TOKEN_BUG, assert_no_server_error, by_name, changes, known_bug, snapshot
 from .public_forms import PUBLIC_FORMS, PublicForm, fresh_token

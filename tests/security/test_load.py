@@ -15,7 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from engagement_site.models import Feedback, FormSubmission, Notification
+from outbox.models import Notification
+from protected_forms.models import FormSubmission
+from site_pages.models import Feedback
 from positive_action.models import Booking, PreparationEvening
 from tests.conftest import database_url_for_worker
 

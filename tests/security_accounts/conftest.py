@@ -27,8 +27,8 @@ def make_staff(username: str = "unit", *perms: str, password: str = "a-long-pass
 
 @pytest.fixture
 def site_data(db):
-    from engagement_site import demo as site_demo
-    from engagement_site.dispatch import demo as dispatch_demo
+    from force import demo as site_demo
+    from dispatch import demo as dispatch_demo
     from iag import demo as iag_demo
     from networks import demo as networks_demo
     from positive_action import demo as pa_demo
@@ -43,10 +43,10 @@ def site_data(db):
 @pytest.fixture
 def person(site_data, django_capture_on_commit_callbacks):
     """One person who has used every part of the site with the same address."""
-    from engagement_site.dispatch.models import Subscriber, Topic
-    from engagement_site.dispatch.services.subscriptions import subscriber_confirm, subscriber_sign_up
-    from engagement_site.models import District
-    from engagement_site.services import feedback_create
+    from dispatch.models import Subscriber, Topic
+    from dispatch.services.subscriptions import subscriber_confirm, subscriber_sign_up
+    from force.models import District
+    from site_pages.services import feedback_create
     from iag.models import AdvisoryGroup, Community
     from iag.services import application_submit
     from networks.models import Network

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from engagement_site.privacy.middleware import SEEN, STARTED
-from engagement_site.privacy.staff import current_code, staff_totp_device
+from staff_accounts.middleware import SEEN, STARTED
+from staff_accounts.staff import current_code, staff_totp_device
 
 from .conftest import make_staff
 

@@ -5,9 +5,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from engagement_site.models import Notification
-from engagement_site.privacy.collector import hook_modules, subject_access_export, subject_erase_everywhere
-from engagement_site.privacy.models import PrivacyRequest
+from outbox.models import Notification
+from personal_data.collector import hook_modules, subject_access_export, subject_erase_everywhere
+from personal_data.models import PrivacyRequest
 from iag.models import Application, ApplicationEvent, EqualityMonitoring
 from positive_action.models import Booking, Signup, SignupEqualityAnswers
 
@@ -15,14 +15,14 @@ from .conftest import EMAIL, NAME, make_staff, rows_containing
 
 pytestmark = pytest.mark.django_db
 
-ACCESS_URL = "admin:privacy_subject_access"
-ERASE_URL = "admin:privacy_subject_erase"
+ACCESS_URL = "admin:personal_data_subject_access"
+ERASE_URL = "admin:personal_data_subject_erase"
 
 
 def test_every_app_with_personal_data_has_a_hook():
     labels = [label for label, _module in hook_modules()]
-    assert {"iag", "positive_action", "networks", "dispatch", "engagement_site"} <= set(labels)
-    assert labels[-1] == "engagement_site"  # the outbox is erased last
+    assert {"iag", "positive_action", "networks", "dispatch", "outbox", "site_pages", "personal_data"} <= set(labels)
+    assert labels[-1] == "outbox"  # the outbox is erased last
 
 
 def test_the_export_holds_everything_about_the_person(person):
@@ -37,10 +37,10 @@ def test_the_export_holds_everything_about_the_person(person):
     (booking,) = parts["positive_action"]["bookings"]
     assert booking["status"] == "Place confirmed"
     assert parts["networks"]["messages_to_networks"][0]["reference"] == person["message"].reference
-    emails = parts["engagement_site"]["emails"]
+    emails = parts["outbox"]["emails"]
     assert any("Hello from me." in e["body"] for e in emails)  # the message passed to the network
     assert sum(1 for e in emails if e["to"].lower() == EMAIL.lower()) >= 3
-    assert parts["engagement_site"]["feedback"][0]["reference"] == person["feedback"].reference
+    assert parts["site_pages"]["feedback"][0]["reference"] == person["feedback"].reference
     subscription = parts["dispatch"]["dispatch_subscription"]
     assert subscription["name"] == NAME and subscription["confirmed_at"] is not None and subscription["topics"]
     json.dumps(data, default=str)
@@ -50,7 +50,7 @@ def test_the_export_page_needs_the_permission_and_downloads_json(person, client)
     client.force_login(make_staff("viewer", "iag.view_application"))
     assert client.get(reverse(ACCESS_URL)).status_code == 403
     assert client.post(reverse(ACCESS_URL), {"email": EMAIL}).status_code == 403
-    staff = make_staff("sar", "privacy.subject_access")
+    staff = make_staff("sar", "personal_data.subject_access")
     client.force_login(staff)
     assert client.get(reverse(ACCESS_URL)).status_code == 200
     response = client.post(reverse(ACCESS_URL), {"email": EMAIL})
@@ -64,7 +64,7 @@ def test_the_export_page_needs_the_permission_and_downloads_json(person, client)
 
 
 def test_the_export_page_rejects_a_bad_address(person, client):
-    client.force_login(make_staff("sar", "privacy.subject_access"))
+    client.force_login(make_staff("sar", "personal_data.subject_access"))
     response = client.post(reverse(ACCESS_URL), {"email": "not an address"})
     assert response.status_code == 200 and "Enter a valid email address" in response.content.decode()
     assert not PrivacyRequest.objects.exists()
@@ -98,9 +98,9 @@ def test_erasure_keeps_the_records_anonymised_and_frees_the_place(person, django
 
 
 def test_the_erase_page_needs_the_permission_and_a_confirmation(person, client, django_capture_on_commit_callbacks):
-    client.force_login(make_staff("sar", "privacy.subject_access"))
+    client.force_login(make_staff("sar", "personal_data.subject_access"))
     assert client.post(reverse(ERASE_URL), {"email": EMAIL, "confirm": "on"}).status_code == 403
-    client.force_login(make_staff("eraser", "privacy.subject_erase"))
+    client.force_login(make_staff("eraser", "personal_data.subject_erase"))
     unconfirmed = client.post(reverse(ERASE_URL), {"email": EMAIL})
     assert unconfirmed.status_code == 200 and "Confirm that you have checked" in unconfirmed.content.decode()
     assert Application.objects.get(pk=person["application"].pk).anonymised_at is None
@@ -108,7 +108,7 @@ def test_the_erase_page_needs_the_permission_and_a_confirmation(person, client, 
         response = client.post(reverse(ERASE_URL), {"email": EMAIL, "confirm": "on"})
     assert response.status_code == 302
     assert Application.objects.get(pk=person["application"].pk).anonymised_at is not None
-    listing = client.get(reverse("admin:privacy_privacyrequest_changelist")).content.decode()
+    listing = client.get(reverse("admin:personal_data_privacyrequest_changelist")).content.decode()
     assert "record(s) erased or anonymised" in listing and "Erase by email address" in listing
 
 

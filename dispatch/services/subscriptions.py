@@ -1,0 +1,130 @@
+"""Signing up, confirming, changing preferences and leaving Dispatch."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from dispatch import tokens
+from dispatch.models import Delivery, Subscriber
+from outbox.models import Notification
+from outbox.services import notification_queue
+
+ONE_CLICK = "List-Unsubscribe=One-Click"
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def manage_links(subscriber: Subscriber) -> dict:
+    """The links every Dispatch email carries, and the RFC 8058 headers."""
+    token = tokens.manage_token(subscriber.key)
+    unsubscribe_url = settings.SITE_URL + reverse("dispatch:unsubscribe", args=[token])
+    return {
+        "unsubscribe_url": unsubscribe_url,
+        "preferences_url": settings.SITE_URL + reverse("dispatch:preferences", args=[token]),
+        "headers": {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": ONE_CLICK},
+    }
+
+
+def _confirmation_queue(subscriber: Subscriber) -> None:
+    token = tokens.confirmation_token(subscriber.key)
+    notification_queue(
+        recipient=subscriber.email,
+        template="dispatch/email/confirm",
+        context={
+            "confirm_url": settings.SITE_URL + reverse("dispatch:confirm", args=[token]),
+            "hours": tokens.confirmation_max_age_seconds() // 3600,
+        },
+        kind="dispatch.confirm",
+        about=subscriber,
+    )
+
+
+def _already_subscribed_queue(subscriber: Subscriber) -> None:
+    links = manage_links(subscriber)
+    notification_queue(
+        recipient=subscriber.email,
+        template="dispatch/email/already_subscribed",
+        context=links,
+        kind="dispatch.already_subscribed",
+        about=subscriber,
+        headers=links["headers"],
+    )
+
+
+@transaction.atomic
+def subscriber_sign_up(*, email: str, name: str, districts, topics) -> None:
+    """Sign an address up, or send it the right email if it is already known.
+
+    The person sees the same page whatever happened, so the form never says
+    whether an address is subscribed. A confirmed subscriber's choices are not
+    changed by someone who only knows the address."""
+    email = normalise_email(email)
+    subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
+    if subscriber is None:
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber(email=email, name=name)
+                subscriber.full_clean()
+                subscriber.save()
+                subscriber.districts.set(districts)
+                subscriber.topics.set(topics)
+        except IntegrityError:  # the same address signed up at the same moment
+            subscriber = Subscriber.objects.select_for_update().get(email=email)
+        else:
+            _confirmation_queue(subscriber)
+            return
+    if subscriber.is_confirmed:
+        _already_subscribed_queue(subscriber)
+        return
+    subscriber.name = name
+    subscriber.confirmation_sent_at = timezone.now()
+    subscriber.full_clean()
+    subscriber.save(update_fields=["name", "confirmation_sent_at"])
+    subscriber.districts.set(districts)
+    subscriber.topics.set(topics)
+    _confirmation_queue(subscriber)
+
+
+def subscriber_confirm(*, subscriber: Subscriber) -> Subscriber:
+    """Follow the confirmation link. Doing it twice changes nothing."""
+    Subscriber.objects.filter(pk=subscriber.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+    subscriber.refresh_from_db(fields=["confirmed_at"])
+    return subscriber
+
+
+@transaction.atomic
+def subscriber_preferences_update(*, subscriber: Subscriber, name: str, districts, topics) -> None:
+    subscriber.name = name
+    subscriber.preferences_updated_at = timezone.now()
+    subscriber.full_clean()
+    subscriber.save(update_fields=["name", "preferences_updated_at"])
+    subscriber.districts.set(districts)
+    subscriber.topics.set(topics)
+
+
+@transaction.atomic
+def subscriber_unsubscribe(*, key) -> bool:
+    """Leave Dispatch at once: the subscriber and their choices are deleted, and
+    any issue still waiting in the outbox for them is not sent. Returns whether
+    anything was deleted; doing it again is harmless."""
+    waiting = Delivery.objects.filter(subscriber__key=key).values("notification_id")
+    Notification.objects.filter(pk__in=waiting, state=Notification.State.PENDING).update(
+        state=Notification.State.FAILED, last_error="Not sent: the subscriber unsubscribed first."
+    )
+    deleted, _ = Subscriber.objects.filter(key=key).delete()
+    return bool(deleted)
+
+
+def unconfirmed_subscribers_remove(*, now=None) -> int:
+    """Delete sign-ups never confirmed within the period set in settings."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.DISPATCH_UNCONFIRMED_MAX_AGE_DAYS)
+    stale = Subscriber.objects.unconfirmed_before(cutoff)
+    count = stale.count()
+    stale.delete()
+    return count

@@ -1,9 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class DispatchConfig(AppConfig):
-    name = "engagement_site.dispatch"
-    label = "dispatch"
-    verbose_name = _("Dispatch e-newsletter")
-    default_auto_field = "django.db.models.BigAutoField"

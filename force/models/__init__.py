@@ -1,0 +1,4 @@
+from .force import District, ForceProfile
+from .objectives import EqualityObjective
+
+__all__ = ["District", "EqualityObjective", "ForceProfile"]

@@ -1,0 +1,36 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from outbox.models import Notification
+from outbox.services import notification_resend
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "recipient", "subject", "state", "attempts", "sent_at"]
+    list_filter = ["state", "kind", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["recipient", "subject", "about_id"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in Notification._meta.fields]
+    actions = ["resend"]
+    list_per_page = 50
+    show_full_result_count = False  # a full COUNT(*) on a large outbox is slow
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_resend_permission(self, request):
+        return request.user.has_perm("outbox.resend_notification")
+
+    @admin.action(description=_("Send the selected notifications again"), permissions=["resend"])
+    def resend(self, request, queryset):
+        count = 0
+        for notification in queryset:
+            notification_resend(notification=notification)
+            count += 1
+        self.message_user(
+            request, _("%(count)d notification(s) queued to send again.") % {"count": count}, messages.SUCCESS
+        )

@@ -1,0 +1,19 @@
+from celery import shared_task
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def notification_send(self, notification_id: int) -> None:
+    """Send one outbox email. Safe to run twice: the service claims the row first."""
+    from outbox.services import notification_send as send
+
+    delay = send(notification_id=notification_id)
+    if delay is not None and not self.request.is_eager:
+        raise self.retry(countdown=delay + 1)  # after next_attempt_at has passed
+
+
+@shared_task
+def notifications_sweep() -> int:
+    """Beat: enqueue every email still pending, including any a dead worker left."""
+    from outbox.services import notifications_sweep as sweep
+
+    return sweep()

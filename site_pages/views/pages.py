@@ -1,0 +1,26 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from force.models import EqualityObjective
+
+
+def _page(template: str):
+    @require_safe
+    def view(request):
+        return render(request, template)
+
+    return view
+
+
+home = _page("site_pages/home.html")
+
+
+@require_safe
+def equality(request):
+    objectives = list(EqualityObjective.objects.all())
+    return render(request, "site_pages/equality.html", {"objectives": objectives})
+
+
+contact = _page("site_pages/contact.html")
+privacy = _page("site_pages/privacy.html")
+accessibility = _page("site_pages/accessibility.html")
