@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "positive_action",
     "performance",
     "dispatch",
+    "demo_data",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",

@@ -12,24 +12,23 @@ erasure may queue or delete emails first).
 """
 
 import inspect
-from importlib import import_module
+import sys
 from types import ModuleType
 
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import module_has_submodule
+from django.utils.module_loading import autodiscover_modules
 
 from .models import PrivacyRequest, email_digest
 
 
 def hook_modules() -> list[tuple[str, ModuleType]]:
+    autodiscover_modules("privacy")
     found = []
     for config in apps.get_app_configs():
-        if not module_has_submodule(config.module, "privacy"):
-            continue
-        module = import_module(f"{config.name}.privacy")
-        if callable(getattr(module, "subject_access", None)) and callable(getattr(module, "subject_erase", None)):
+        module = sys.modules.get(f"{config.name}.privacy")
+        if module is not None and callable(getattr(module, "subject_access", None)) and callable(getattr(module, "subject_erase", None)):
             found.append((config.label, module))
     return sorted(found, key=lambda item: bool(getattr(item[1], "ERASE_LAST", False)))
 

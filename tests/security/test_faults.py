@@ -8,7 +8,7 @@
   next request works, because of the connection health checks (the control
   with them switched off gets a 500 first).
 
-A Celery worker killed mid-send is covered in tests/engagement_site/test_worker.py.
+A Celery worker killed mid-send is covered in tests/outbox/test_worker.py.
 """
 
 import logging

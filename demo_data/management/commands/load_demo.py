@@ -1,22 +1,24 @@
-import importlib
 import secrets
 import sys
-from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
 
 from force import demo
 
 
-def _is_project_app(app_config) -> bool:
-    """The project's own apps (including ones nested in a package, like
-    dispatch), not installed libraries."""
-    path = Path(app_config.path)
-    return path.is_relative_to(settings.BASE_DIR) and "site-packages" not in path.parts
+def demo_modules():
+    """Each app's `demo` module, in INSTALLED_APPS order (the force first)."""
+    autodiscover_modules("demo")
+    found = []
+    for config in apps.get_app_configs():
+        module = sys.modules.get(f"{config.name}.demo")
+        if module is not None and callable(getattr(module, "load", None)):
+            found.append((config.label, module))
+    return found
 
 
 class Command(BaseCommand):
@@ -35,15 +37,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, force, staff_password, **options):
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                if not _is_project_app(app_config):
-                    continue
-                try:
-                    module = importlib.import_module(f"{app_config.name}.demo")
-                except ModuleNotFoundError:
-                    continue
+            for label, module in demo_modules():
                 summary = module.load(force=force)
-                self.stdout.write(f"{app_config.label}: {summary}")
+                self.stdout.write(f"{label}: {summary}")
         if staff_password:
             password = secrets.token_urlsafe(12) if staff_password == "random" else staff_password
             user, _ = get_user_model().objects.get_or_create(

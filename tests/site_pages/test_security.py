@@ -48,7 +48,7 @@ def test_too_many_fields_gets_a_plain_400(client):
 
 
 def test_forced_error_gets_the_plain_500_page(settings):
-    settings.ROOT_URLCONF = "tests.engagement_site.urls_error"
+    settings.ROOT_URLCONF = "tests.site_pages.urls_error"
     client = Client(raise_request_exception=False)
     response = client.get("/boom/")
     assert response.status_code == 500
