@@ -44,6 +44,7 @@ test: setup browser
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 worker: setup
 	$(VENV)/bin/celery -A engagement_site worker --loglevel=INFO
