@@ -157,6 +157,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ADMIN_REQUIRE_OTP = env_bool("DJANGO_ADMIN_REQUIRE_OTP", True)
 ADMIN_URL_PREFIX = "/admin/"
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Engagement site admin")
+# No admin page shows an existing device's key, QR code or otpauth:// link
+# (and the device admin is for superusers only: engagement_site/privacy/admin_devices.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Sign-in failures are locked out by django-axes: an address or a username,
 # after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]

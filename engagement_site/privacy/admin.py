@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .admin_devices import StaffTOTPDeviceAdmin  # noqa: F401  (staff authenticator apps: superusers only)
 from .collector import subject_access_export, subject_erase_everywhere
 from .models import PrivacyRequest
 
