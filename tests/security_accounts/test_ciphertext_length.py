@@ -21,6 +21,15 @@ def stored(record: EqualityMonitoring, column: str) -> str:
         return cursor.fetchone()[0]
 
 
+def store_raw(record: EqualityMonitoring, column: str, value: str) -> None:
+    """Write a column's stored value directly, as an older version of the site would have."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {EqualityMonitoring._meta.db_table} SET {connection.ops.quote_name(column)} = %s WHERE id = %s",
+            [value, record.pk],
+        )
+
+
 @pytest.mark.parametrize("name", list(CHARACTERISTICS))
 def test_every_choice_of_a_field_has_the_same_ciphertext_length(name):
     field = EqualityMonitoring._meta.get_field(name)
@@ -54,10 +63,7 @@ def test_answers_stored_before_padding_still_read_back(person):
     assert isinstance(field, EncryptedCharField)
     record = EqualityMonitoring.objects.get(application=person["application"])
     unpadded = Fernet(field.keys[0]).encrypt(b"prefer_not_to_say").decode()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {EqualityMonitoring._meta.db_table} SET religion = %s WHERE id = %s", [unpadded, record.pk]
-        )
+    store_raw(record, "religion", unpadded)
     record.refresh_from_db()
     assert record.religion == "prefer_not_to_say"
     assert len(unpadded) < len(stored(record, "ethnicity"))  # the old, shorter form
@@ -68,3 +74,28 @@ def test_the_longest_text_of_the_field_still_round_trips():
     for text in ["", "x", "é" * 20, "a" * 62, "a" * 63, "a" * 64, "ends with \u0100\u0080"]:
         if text:
             assert field.to_python(field.get_prep_value(text)) == text
+
+
+def test_resaving_pads_answers_stored_before_padding(person, capsys):
+    from django.core.management import call_command
+
+    field = EqualityMonitoring._meta.get_field("religion")
+    record = EqualityMonitoring.objects.get(application=person["application"])
+    store_raw(record, "religion", Fernet(field.keys[0]).encrypt(b"yes").decode())
+    assert len(stored(record, "religion")) < len(stored(record, "ethnicity"))
+    call_command("resave_encrypted_answers")
+    assert "iag.EqualityMonitoring: " in capsys.readouterr().out
+    assert len(stored(record, "religion")) == len(stored(record, "ethnicity"))
+    record.refresh_from_db()
+    assert (record.religion, record.ethnicity) == ("yes", "asian")
+
+
+def test_resaving_stops_at_an_answer_no_key_can_read(person):
+    from django.core.management import CommandError, call_command
+
+    record = EqualityMonitoring.objects.get(application=person["application"])
+    foreign = Fernet(Fernet.generate_key()).encrypt(b"sikh").decode()
+    store_raw(record, "religion", foreign)
+    with pytest.raises(CommandError, match="cannot be decrypted"):
+        call_command("resave_encrypted_answers")
+    assert stored(record, "religion") == foreign  # left as it was, not encrypted a second time
