@@ -95,6 +95,7 @@ class Bench:
         }
         if production:
             env["DJANGO_ENV"] = "production"
+            env["SITE_URL"] = "https://engagement.example.org"  # production refuses an http:// address
         return env
 
     def step(self, name: str, arg: str = "", database: str | None = None) -> dict | list:

@@ -8,6 +8,7 @@ folder. Every variable is listed in the README and in .env.example.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -29,8 +30,15 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# "production" switches on HTTPS-only behaviour and refuses the development key.
-ENVIRONMENT = os.environ.get("DJANGO_ENV", "development").strip().lower()
+# "production" switches on HTTPS-only behaviour and refuses the development key
+# and an http:// SITE_URL. Unset or empty means development; any other value
+# (a typo such as "prodution") is refused rather than run as development.
+ENVIRONMENTS = ("development", "test", "production")
+ENVIRONMENT = os.environ.get("DJANGO_ENV", "").strip().lower() or "development"
+if ENVIRONMENT not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV={ENVIRONMENT!r} is not known: use one of {', '.join(ENVIRONMENTS)} (or leave it unset)."
+    )
 PRODUCTION = ENVIRONMENT == "production"
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -163,6 +171,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ADMIN_REQUIRE_OTP = env_bool("DJANGO_ADMIN_REQUIRE_OTP", True)
 ADMIN_URL_PREFIX = "/admin/"
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Engagement site admin")
+# No admin page shows an existing device's key, QR code or otpauth:// link
+# (and the device admin is for superusers only: staff_accounts/admin.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Sign-in failures are locked out by django-axes: an address or a username,
 # after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -247,7 +258,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@engagement.e
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The site's own public address, used for links in emails.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = (os.environ.get("SITE_URL", "").strip() or ("" if PRODUCTION else "http://127.0.0.1:8000")).rstrip("/")
+if PRODUCTION and not (urlsplit(SITE_URL).scheme == "https" and urlsplit(SITE_URL).hostname):
+    raise ImproperlyConfigured("Set SITE_URL to the site's public https:// address (emails link to it).")
 # The diversity unit's mailbox: every staff alert goes here.
 DIVERSITY_UNIT_EMAIL = os.environ.get("DIVERSITY_UNIT_EMAIL", "diversity.unit@engagement.example.org")
 # Where "Leave this site" sends people: a neutral page that gives nothing away.

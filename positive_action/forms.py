@@ -1,4 +1,5 @@
 import re
+from decimal import Decimal, InvalidOperation
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Layout, Size
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from force.models import District
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
-from positive_action.models import Group, Role, Signup
+from positive_action.models import Characteristic, Group, Role, Signup, WorkforceFigure
 
 UK_PHONE = re.compile(r"^(?:\+44|0044|0)\d{9,10}$")
 
@@ -262,3 +263,88 @@ class FiguresUploadForm(forms.Form):
             return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The file must be a CSV saved as UTF-8 text")) from None
+
+
+def _column_messages(column: str, **messages) -> dict:
+    """Error messages that name the CSV column, as the import reports them."""
+    named = {code: text.replace("{column}", column) for code, text in messages.items()}
+    return {"required": f"missing {column}", **named}
+
+
+class PercentField(forms.DecimalField):
+    """A share from 0 to 100, written as 33, 33.5 or 33%, kept to two decimal places."""
+
+    def __init__(self, column: str, **kwargs):
+        between = "{column} must be between 0 and 100"
+        messages = _column_messages(
+            column, invalid="{column} '%(value)s' is not a number", min_value=between, max_value=between
+        )
+        super().__init__(min_value=0, max_value=100, error_messages=messages, **kwargs)
+
+    def to_python(self, value):
+        value = (value or "").strip().removesuffix("%").strip()
+        if not value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            message = self.error_messages["invalid"]
+            raise forms.ValidationError(message, code="invalid", params={"value": value}) from None
+        if not number.is_finite():  # NaN, Infinity
+            message = self.error_messages["max_value"]
+            raise forms.ValidationError(message, code="max_value", params={"limit_value": 100})
+        return number.quantize(Decimal("0.01")) if 0 <= number <= 100 else number
+
+
+def _text(column: str, model_field) -> forms.CharField:
+    """A text column, no longer than the model field it is saved in."""
+    limit = model_field.max_length
+    return forms.CharField(
+        max_length=limit,
+        error_messages=_column_messages(column, max_length=f"{{column}} is longer than {limit} characters"),
+    )
+
+
+class WorkforceFigureRowForm(forms.Form):
+    """One row of a workforce figures CSV file (positive_action.services.figures).
+    `roles` maps each role's lower-case name and slug to the role."""
+
+    YES = {"yes", "y", "true", "1"}
+    NO = {"no", "n", "false", "0", ""}
+
+    characteristic = _text("characteristic", Characteristic._meta.get_field("name"))
+    group = _text("group", Group._meta.get_field("name"))
+    role = forms.CharField(error_messages=_column_messages("role"))
+    period = _text("period", WorkforceFigure._meta.get_field("period"))
+    workforce_percent = PercentField("workforce_percent")
+    population_percent = PercentField("population_percent")
+    applicant_percent = PercentField("applicant_percent", required=False)
+    source = _text("source", WorkforceFigure._meta.get_field("source"))
+    illustrative = forms.CharField(required=False)
+
+    def __init__(self, *args, roles: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roles = roles
+
+    def clean_role(self):
+        name = self.cleaned_data["role"]
+        role = self.roles.get(name.lower())
+        if role is None:
+            raise forms.ValidationError(f"unknown role '{name}'", code="unknown_role")
+        return role
+
+    def clean_population_percent(self):
+        value = self.cleaned_data["population_percent"]
+        if value == 0:
+            raise forms.ValidationError("population_percent must be more than 0", code="zero_population")
+        return value
+
+    def clean_illustrative(self):
+        value = self.cleaned_data["illustrative"].lower()
+        if value not in self.YES | self.NO:
+            raise forms.ValidationError("illustrative must be yes or no", code="yes_or_no")
+        return value in self.YES
+
+    def problems(self) -> str:
+        """Every reason the row was refused, in column order, in one line."""
+        return "; ".join(message for errors in self.errors.values() for message in errors)

@@ -1,5 +1,5 @@
 """Django's admin, with the staff sign-in of `staff_accounts.staff`
-as its default site (so `admin.site` everywhere is that site)."""
+(django-otp's admin site) as its default site (so `admin.site` everywhere is that site)."""
 
 from django.contrib.admin.apps import AdminConfig
 

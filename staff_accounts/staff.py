@@ -1,9 +1,12 @@
-"""Staff sign-in to admin: password, then a code from an authenticator app (TOTP).
+"""Staff sign-in to admin: username, password and a code from an authenticator
+app (TOTP), checked together, on django-otp's admin site and form.
 
 Admin pages need a session verified by a TOTP device (django-otp) unless
 ADMIN_REQUIRE_OTP is off. Devices are made with `manage.py staff_totp <username>`
-(and for the demo login by `load_demo --staff-password`). Repeated failures are
-locked out by django-axes, which counts a wrong code as a failed sign-in too.
+(and for the demo login by `load_demo --staff-password`). Until both factors
+pass, every failure gives the same page, so it never tells whether the password
+was right. Repeated failures are locked out by django-axes, which counts a wrong
+code as a failed sign-in too.
 """
 
 import time
@@ -11,9 +14,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -37,67 +40,82 @@ def current_code(device: TOTPDevice, *, at: float | None = None) -> str:
     return f"{totp.token():0{device.digits}d}"
 
 
-class StaffLoginForm(AdminAuthenticationForm):
+class OneTimeCodeInput(forms.TextInput):
+    """A code is used once: it is never written back into the page."""
+
+    def format_value(self, value):
+        return None
+
+
+SIGN_IN_FAILED = _(
+    "Enter a correct username, password and code from your authenticator app. The password is "
+    "case-sensitive; each code works once, so after a wrong try wait for the app to show a new one."
+)
+
+
+class StaffLoginForm(OTPAdminAuthenticationForm):
+    """django-otp's admin sign-in form, with every failure reported alike.
+
+    The page never shows the device list or keeps the password (as django-otp's
+    form does once the password is right), and the code is checked against the
+    staff member's authenticator app without asking which device to use."""
+
     otp_token = forms.CharField(
         label=_("Code from your authenticator app"),
         required=False,
         max_length=8,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        widget=OneTimeCodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "required": True}),
         help_text=_("The 6-digit code the app shows for this site."),
     )
 
     error_messages = {
-        **AdminAuthenticationForm.error_messages,
-        "otp_missing": _("Enter the 6-digit code from your authenticator app."),
-        "otp_invalid": _("That code is not right or has already been used. Enter the code the app shows now."),
-        "otp_wait": _("Wait a few seconds after a wrong code, then enter the code the app shows now."),
-        "otp_no_device": _(
-            "This account has no authenticator app set up yet. Ask an administrator to set one up "
-            "(manage.py staff_totp <username>)."
-        ),
+        **OTPAdminAuthenticationForm.error_messages,
+        "invalid_login": SIGN_IN_FAILED,
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # No device list and no challenge button (TOTP has no challenge to send).
+        del self.fields["otp_device"], self.fields["otp_challenge"]
         if not otp_required():
             del self.fields["otp_token"]
 
     def clean(self):
-        cleaned = super().clean()  # username and password (axes counts failures here)
-        user = self.get_user()
-        if user is None or not otp_required():
-            return cleaned
-        token = (cleaned.get("otp_token") or "").strip().replace(" ", "")
-        devices = list(TOTPDevice.objects.devices_for_user(user, confirmed=True))
-        if not devices:
-            raise forms.ValidationError(self.error_messages["otp_no_device"], code="otp_no_device")
-        if not token:
-            raise forms.ValidationError(self.error_messages["otp_missing"], code="otp_missing")
-        waiting = False
-        for device in devices:
-            allowed, _extra = device.verify_is_allowed()
-            waiting = waiting or not allowed
-            if allowed and device.verify_token(token):
-                user.otp_device = device  # django-otp keeps it in the session at login
-                return cleaned
-        # A wrong code is a failed sign-in, so django-axes locks out guessing too.
+        if not otp_required():
+            return super(OTPAdminAuthenticationForm, self).clean()  # password only
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if error.code == "invalid_login":  # wrong password: django-axes has counted it already
+                raise
+        # The password was right but the code was not (missing, wrong, reused or
+        # throttled). It is a failed sign-in, so django-axes locks out guessing too.
         user_login_failed.send(
             sender=__name__,
-            credentials={"username": cleaned.get("username")},
+            credentials={"username": self.cleaned_data.get("username")},
             request=self.request,
         )
-        code = "otp_wait" if waiting else "otp_invalid"
-        raise forms.ValidationError(self.error_messages[code], code=code)
+        raise forms.ValidationError(SIGN_IN_FAILED, code="invalid_login")
+
+    def _chosen_device(self, user):
+        """The staff member's authenticator app (they have one; see staff_totp_device)."""
+        return TOTPDevice.objects.devices_for_user(user, confirmed=True).select_for_update().order_by("pk").first()
+
+    def _update_form(self, user):
+        """django-otp would now list the user's devices and keep the password in
+        the page, which would show that the password was right: do neither."""
 
 
-class StaffAdminSite(AdminSite):
+class StaffAdminSite(OTPAdminSite):
+    """django-otp's admin site: only sessions verified by a device get in."""
+
     login_form = StaffLoginForm
     login_template = "admin/staff_login.html"
 
+    def __init__(self, name="admin"):
+        super().__init__(name)
+
     def has_permission(self, request):
-        if not super().has_permission(request):
-            return False
         if not otp_required():
-            return True
-        is_verified = getattr(request.user, "is_verified", None)
-        return bool(is_verified and is_verified())
+            return AdminSite.has_permission(self, request)
+        return super().has_permission(request)

@@ -1,34 +1,12 @@
-"""An iCalendar (RFC 5545) file for a booked place."""
+"""An iCalendar (RFC 5545) file for a booked place, written by the icalendar package."""
 
 from datetime import UTC
 
 from django.conf import settings
 from django.utils import timezone
+from icalendar import Calendar, Event
 
 from positive_action.models import Booking
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets are folded with CRLF and a space."""
-    out, current = [], ""
-    for char in line:
-        if len((current + char).encode()) > 75:
-            out.append(current)
-            current = " " + char
-        else:
-            current += char
-    out.append(current)
-    return "\r\n".join(out)
-
-
-def _utc(value) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def booking_calendar(*, booking: Booking, site_url: str | None = None) -> str:
@@ -39,22 +17,21 @@ def booking_calendar(*, booking: Booking, site_url: str | None = None) -> str:
     else:
         location = ", ".join(part for part in [evening.venue, " ".join(evening.address.split())] if part)
     description = f"{evening.covers}\n\nTo cancel your place: {site_url}{booking.get_absolute_url()}"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//engagement-site//positive-action//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:booking-{booking.pk}-evening-{evening.pk}@engagement-site",
-        f"DTSTAMP:{_utc(timezone.now())}",
-        f"DTSTART:{_utc(evening.starts_at)}",
-        f"DTEND:{_utc(evening.ends_at)}",
-        f"SUMMARY:{_escape(evening.title)}",
-        f"LOCATION:{_escape(location)}",
-        f"DESCRIPTION:{_escape(description)}",
-        "STATUS:" + ("CANCELLED" if evening.status == evening.Status.CANCELLED else "CONFIRMED"),
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+    event = Event()
+    event.add("uid", f"booking-{booking.pk}-evening-{evening.pk}@engagement-site")
+    event.add("dtstamp", timezone.now().astimezone(UTC))
+    event.add("dtstart", evening.starts_at.astimezone(UTC))
+    event.add("dtend", evening.ends_at.astimezone(UTC))
+    event.add("summary", evening.title)
+    event.add("location", location)
+    event.add("description", description)
+    event.add("status", "CANCELLED" if evening.status == evening.Status.CANCELLED else "CONFIRMED")
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//engagement-site//positive-action//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")

@@ -1,13 +1,14 @@
-"""Load workforce figures from CSV: every row is checked first, and if any row is
-bad nothing is saved and each bad line is reported with its reason."""
+"""Load workforce figures from CSV: every row is checked first (by a form,
+positive_action.forms.WorkforceFigureRowForm), and if any row is bad nothing is
+saved and each bad line is reported with its reason."""
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from positive_action.forms import WorkforceFigureRowForm
 from positive_action.models import Characteristic, Group, Role, WorkforceFigure
 
 COLUMNS = [
@@ -22,54 +23,7 @@ COLUMNS = [
     "illustrative",
 ]
 REQUIRED = ["characteristic", "group", "role", "period", "workforce_percent", "population_percent", "source"]
-YES = {"yes", "y", "true", "1"}
-NO = {"no", "n", "false", "0", ""}
 MAX_ROWS = 2000
-
-
-def _percent(value: str, label: str, *, required: bool) -> Decimal | None:
-    value = value.strip().rstrip("%").strip()
-    if not value:
-        if required:
-            raise ValueError(f"{label} is empty")
-        return None
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"{label} '{value}' is not a number") from None
-    if not number.is_finite() or number < 0 or number > 100:
-        raise ValueError(f"{label} must be between 0 and 100")
-    return number.quantize(Decimal("0.01"))
-
-
-def _parse_row(row: dict, roles: dict) -> dict:
-    missing = [name for name in REQUIRED if not (row.get(name) or "").strip()]
-    if missing:
-        raise ValueError("missing " + ", ".join(missing))
-    role = roles.get(row["role"].strip().lower())
-    if role is None:
-        raise ValueError(f"unknown role '{row['role'].strip()}'")
-    population = _percent(row["population_percent"], "population_percent", required=True)
-    if population == 0:
-        raise ValueError("population_percent must be more than 0")
-    illustrative = (row.get("illustrative") or "").strip().lower()
-    if illustrative not in YES | NO:
-        raise ValueError("illustrative must be yes or no")
-    for name in ("characteristic", "group", "period", "source"):
-        limit = 200 if name == "source" else 80
-        if len(row[name].strip()) > limit:
-            raise ValueError(f"{name} is longer than {limit} characters")
-    return {
-        "characteristic": row["characteristic"].strip(),
-        "group": row["group"].strip(),
-        "role": role,
-        "period": row["period"].strip(),
-        "workforce_percent": _percent(row["workforce_percent"], "workforce_percent", required=True),
-        "population_percent": population,
-        "applicant_percent": _percent(row.get("applicant_percent") or "", "applicant_percent", required=False),
-        "source": row["source"].strip(),
-        "illustrative": illustrative in YES,
-    }
 
 
 def figures_import_csv(*, text: str) -> dict:
@@ -95,11 +49,11 @@ def figures_import_csv(*, text: str) -> dict:
         if None in row:
             errors.append(f"Line {line}: more values than columns")
             continue
-        try:
-            parsed = _parse_row({k: v or "" for k, v in row.items()}, roles)
-        except ValueError as exc:
-            errors.append(f"Line {line}: {exc}")
+        form = WorkforceFigureRowForm({k: v or "" for k, v in row.items()}, roles=roles)
+        if not form.is_valid():
+            errors.append(f"Line {line}: {form.problems()}")
             continue
+        parsed = form.cleaned_data
         key = (parsed["characteristic"].lower(), parsed["group"].lower(), parsed["role"].pk, parsed["period"])
         if key in seen:
             errors.append(f"Line {line}: repeats line {seen[key]}")

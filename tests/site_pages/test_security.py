@@ -92,6 +92,7 @@ def test_production_settings_pass_check_deploy_with_no_warnings():
         DJANGO_ENV="production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="engagement.example.org",
+        SITE_URL="https://engagement.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
