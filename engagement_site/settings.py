@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "performance",
     "engagement_site.dispatch",
     "engagement_site.privacy",
+    "engagement_site.drafts",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -282,7 +283,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Carries on any Dispatch send a dead worker interrupted (no email is sent twice).
     "dispatch-resume-sends": {"task": "engagement_site.dispatch.tasks.issues_resume", "schedule": 600.0},
+    # Expired sessions (Django's clearsessions) and expired form drafts.
+    "drafts-sessions-clear-expired": {"task": "engagement_site.drafts.tasks.expired_clear", "schedule": 60 * 60},
 }
+
+# Half-filled public forms (encrypted drafts) are deleted this long after their last save.
+FORM_DRAFT_MAX_AGE_SECONDS = int(os.environ.get("FORM_DRAFT_MAX_AGE_SECONDS", 8 * 60 * 60))
 
 # Dispatch sign-ups never confirmed are deleted after this many days.
 DISPATCH_UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("DISPATCH_UNCONFIRMED_MAX_AGE_DAYS", 7))
@@ -291,6 +297,22 @@ DISPATCH_SEND_BATCH_SIZE = int(os.environ.get("DISPATCH_SEND_BATCH_SIZE", 500))
 
 # IAG applications that were decided or withdrawn are anonymised this many days after their last status change.
 IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))
+
+# Retention of other personal data (days); see the retention table in README.
+# Programme sign-ups are anonymised (equality answers deleted) this long after sign-up.
+PAP_SIGNUP_RETENTION_DAYS = int(os.environ.get("PAP_SIGNUP_RETENTION_DAYS", 730))
+# Preparation-evening bookings are anonymised this long after the evening ended.
+PAP_BOOKING_RETENTION_DAYS = int(os.environ.get("PAP_BOOKING_RETENTION_DAYS", 90))
+# Sent or failed outbox emails lose recipient and body this long after sending (or creation if never sent).
+NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", 30))
+# Website feedback is deleted this long after it was received.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", 365))
+# Used one-time form tokens (FormSubmission) are deleted after this long.
+FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", 30))
+# Staff sign-in records (django-axes attempts, logs and failure logs) are deleted after this long.
+STAFF_SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("STAFF_SIGN_IN_LOG_RETENTION_DAYS", 90))
+# The log of subject access and erasure requests (keyed hash only) is deleted after this long.
+PRIVACY_REQUEST_LOG_RETENTION_DAYS = int(os.environ.get("PRIVACY_REQUEST_LOG_RETENTION_DAYS", 730))
 
 # Positive Action Programme.
 # A group is under-represented in a role when (share of workforce / share of population) is below this.
