@@ -285,6 +285,10 @@ CELERY_BEAT_SCHEDULE = {
     "dispatch-resume-sends": {"task": "engagement_site.dispatch.tasks.issues_resume", "schedule": 600.0},
     # Expired sessions (Django's clearsessions) and expired form drafts.
     "drafts-sessions-clear-expired": {"task": "engagement_site.drafts.tasks.expired_clear", "schedule": 60 * 60},
+    # Retention: each kind of personal record past its period (the *_RETENTION_DAYS settings).
+    "positive-action-retention": {"task": "positive_action.tasks.retention_apply", "schedule": 6 * 60 * 60},
+    "site-retention": {"task": "engagement_site.tasks.retention_apply", "schedule": 6 * 60 * 60},
+    "privacy-logs-retention": {"task": "engagement_site.privacy.tasks.logs_delete_expired", "schedule": 6 * 60 * 60},
 }
 
 # Half-filled public forms (encrypted drafts) are deleted this long after their last save.

@@ -17,3 +17,11 @@ def notifications_sweep() -> int:
     from engagement_site.services import notifications_sweep as sweep
 
     return sweep()
+
+
+@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=3)
+def retention_apply() -> dict:
+    """Beat: blank old outbox emails, delete old feedback and used form tokens."""
+    from engagement_site.services.retention import retention_apply as apply
+
+    return apply()

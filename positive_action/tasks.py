@@ -17,3 +17,11 @@ def offers_expire() -> int:
     from positive_action.services import offers_expire as expire
 
     return expire()
+
+
+@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=3)
+def retention_apply() -> dict:
+    """Beat: anonymise bookings and sign-ups past their retention periods."""
+    from positive_action.services.retention import bookings_anonymise_expired, signups_anonymise_expired
+
+    return {"bookings": bookings_anonymise_expired(), "signups": signups_anonymise_expired()}
