@@ -4,6 +4,8 @@ used one-time form tokens. Each period is a setting (days)."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
@@ -24,11 +26,19 @@ def notifications_scrub_expired(*, now=None) -> int:
     before = cutoff("NOTIFICATION_RETENTION_DAYS", 30, now=now)
     sent = Q(state=Notification.State.SENT, sent_at__lt=before)
     failed = Q(state=Notification.State.FAILED, created_at__lt=before)
-    return (
-        Notification.objects.filter(sent | failed)
-        .exclude(recipient=ERASED_ADDRESS)
-        .update(recipient=ERASED_ADDRESS, subject=ERASED, body_text="", body_html="", headers={}, last_error="")
+    pks = list(
+        Notification.objects.filter(sent | failed).exclude(recipient=ERASED_ADDRESS).values_list("pk", flat=True)
     )
+    if not pks:
+        return 0
+    Notification.objects.filter(pk__in=pks).update(
+        recipient=ERASED_ADDRESS, subject=ERASED, body_text="", body_html="", headers={}, last_error=""
+    )
+    # The admin history names an email by its recipient ("... to someone@example.org").
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Notification), object_id__in=[str(pk) for pk in pks]
+    ).update(object_repr=ERASED, change_message="")
+    return len(pks)
 
 
 def feedback_delete_expired(*, now=None) -> int:

@@ -78,6 +78,25 @@ def test_sent_email_keeps_its_body_until_the_period_then_is_blanked(db, settings
     assert "Sam Quigley" in pending.body_text  # not sent yet: untouched
 
 
+def test_admin_history_of_a_blanked_email_no_longer_names_the_recipient(db, admin_user, settings):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    sent = email()
+    LogEntry.objects.create(
+        user=admin_user,
+        content_type=ContentType.objects.get_for_model(Notification),
+        object_id=str(sent.pk),
+        object_repr=str(sent),
+        action_flag=CHANGE,
+        change_message="Resent to network.member@example.org",
+    )
+    with at(NOW + timedelta(days=settings.NOTIFICATION_RETENTION_DAYS + 1)):
+        retention_apply()
+    entry = LogEntry.objects.get()
+    assert "network.member" not in entry.object_repr + entry.change_message
+
+
 def test_feedback_and_used_form_tokens_are_deleted_after_their_periods(db, settings):
     settings.FEEDBACK_RETENTION_DAYS = 100
     settings.FORM_SUBMISSION_RETENTION_DAYS = 10
