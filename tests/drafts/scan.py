@@ -41,7 +41,3 @@ def decoded_sessions() -> list[str]:
 
 def session_hits(values) -> list[str]:
     return [v for v in values for text in decoded_sessions() if v.lower() in text.lower()]
-
-
-def new_hits(before: Counter, after: Counter) -> dict:
-    return {key: count for key, count in after.items() if count > before.get(key, 0)}
