@@ -42,8 +42,10 @@ def _cache(request) -> dict:
 def _tell_expired(request) -> None:
     hours = max(1, round(max_age().total_seconds() / 3600))
     text = ngettext(
-        "Your answers were deleted because the form was not sent within %(hours)d hour. Please start again.",
-        "Your answers were deleted because the form was not sent within %(hours)d hours. Please start again.",
+        "Your answers were deleted to protect your privacy: answers that have not been sent are kept "
+        "for %(hours)d hour at most. Please start again.",
+        "Your answers were deleted to protect your privacy: answers that have not been sent are kept "
+        "for %(hours)d hours at most. Please start again.",
         hours,
     ) % {"hours": hours}
     messages.info(request, text, fail_silently=True)

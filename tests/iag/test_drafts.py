@@ -52,7 +52,7 @@ def test_a_draft_is_kept_until_its_age_then_the_person_starts_again_with_a_messa
         assert response["Location"] == step_url("your-details")
         page = client.get(response["Location"])
         html = page.content.decode()
-    assert "Your answers were deleted" in html and "Please start again" in html
+    assert "Your answers were deleted" in html and "kept for 1 hour at most" in html and "Please start again" in html
     assert 'value="Jo Bloggs"' not in html
     assert not FormDraft.objects.exists()
 
