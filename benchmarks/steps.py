@@ -78,6 +78,29 @@ def _sessions(datas: list[dict]) -> list[str]:
     return [s.session_key for s in sessions]
 
 
+def _drafts(datas: list[dict]) -> list[dict]:
+    """Each {form name: answers} kept as a live FormDraft, as the form pages keep
+    them; returns the session data that points to each one."""
+    from django.utils import timezone
+
+    from form_drafts.models import FormDraft
+    from form_drafts.services import SESSION_KEY, max_age
+    from personal_data.models import email_digest
+
+    expires = timezone.now() + max_age()
+    drafts = []
+    for data in datas:
+        ((form_name, answers),) = data.items()
+        email = answers.get("email") or answers.get("your-details", {}).get("email", "")
+        drafts.append(
+            FormDraft(
+                form_name=form_name, payload=json.dumps(answers), email_hash=email_digest(email), expires_at=expires
+            )
+        )
+    FormDraft.objects.bulk_create(drafts, batch_size=500)
+    return [{SESSION_KEY: {draft.form_name: str(draft.pk)}} for draft in drafts]
+
+
 def _iag_answers(n: int, seed: str) -> list[dict]:
     """Answers as the question pages store them, each with its own email, so every
     submission is a new application (one open application per email per group)."""
@@ -151,8 +174,8 @@ def pools(arg: str) -> dict:
     size, folder = arg.split(":", 1)
     size, seed = int(size), secrets.token_hex(3)
     values = {
-        "iag": _sessions(_iag_answers(size, seed)),
-        "pap": _sessions(_pap_answers(size, seed)),
+        "iag": _sessions(_drafts(_iag_answers(size, seed))),
+        "pap": _sessions(_drafts(_pap_answers(size, seed))),
         "withdraw": [
             reverse("iag:withdraw", args=[app.status_token])
             for app in Application.objects.open()

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "protected_forms",
     "staff_accounts",
     "personal_data",
+    "form_drafts",
     "site_pages",
     "iag",
     "networks",
@@ -316,14 +317,20 @@ CELERY_BEAT_SCHEDULE = {
     # Reminders and offer deadlines live in the database; beat picks up what is due.
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
-    "iag-anonymise-expired": {"task": "iag.tasks.anonymise_expired_applications", "schedule": 6 * 60 * 60},
     "dispatch-remove-unconfirmed": {
         "task": "dispatch.tasks.unconfirmed_signups_remove",
         "schedule": 6 * 60 * 60,
     },
     # Carries on any Dispatch send a dead worker interrupted (no email is sent twice).
     "dispatch-resume-sends": {"task": "dispatch.tasks.issues_resume", "schedule": 600.0},
+    # Expired sessions (Django's clearsessions) and expired form drafts.
+    "drafts-sessions-clear-expired": {"task": "form_drafts.tasks.expired_clear", "schedule": 60 * 60},
+    # Retention: every app's personal records past their periods (the *_RETENTION_DAYS settings).
+    "retention": {"task": "personal_data.tasks.retention_apply", "schedule": 6 * 60 * 60},
 }
+
+# Half-filled public forms (encrypted drafts) are deleted this long after their last save.
+FORM_DRAFT_MAX_AGE_SECONDS = int(os.environ.get("FORM_DRAFT_MAX_AGE_SECONDS", 8 * 60 * 60))
 
 # Dispatch sign-ups never confirmed are deleted after this many days.
 DISPATCH_UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("DISPATCH_UNCONFIRMED_MAX_AGE_DAYS", 7))
@@ -332,6 +339,22 @@ DISPATCH_SEND_BATCH_SIZE = int(os.environ.get("DISPATCH_SEND_BATCH_SIZE", 500))
 
 # IAG applications that were decided or withdrawn are anonymised this many days after their last status change.
 IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))
+
+# Retention of other personal data (days); see the retention table in README.
+# Programme sign-ups are anonymised (equality answers deleted) this long after sign-up.
+PAP_SIGNUP_RETENTION_DAYS = int(os.environ.get("PAP_SIGNUP_RETENTION_DAYS", 730))
+# Preparation-evening bookings are anonymised this long after the evening ended.
+PAP_BOOKING_RETENTION_DAYS = int(os.environ.get("PAP_BOOKING_RETENTION_DAYS", 90))
+# Sent or failed outbox emails lose recipient and body this long after sending (or creation if never sent).
+NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", 30))
+# Website feedback is deleted this long after it was received.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", 365))
+# Used one-time form tokens (FormSubmission) are deleted after this long.
+FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", 30))
+# Staff sign-in records (django-axes attempts, logs and failure logs) are deleted after this long.
+STAFF_SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("STAFF_SIGN_IN_LOG_RETENTION_DAYS", 90))
+# The log of subject access and erasure requests (keyed hash only) is deleted after this long.
+PRIVACY_REQUEST_LOG_RETENTION_DAYS = int(os.environ.get("PRIVACY_REQUEST_LOG_RETENTION_DAYS", 730))
 
 # Positive Action Programme.
 # A group is under-represented in a role when (share of workforce / share of population) is below this.

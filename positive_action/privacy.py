@@ -108,7 +108,6 @@ def subject_erase(email: str, *, actor=None) -> int:
     list), then anonymise their bookings and sign-ups and delete their equality
     answers. The records stay, with nothing left that identifies them."""
     from positive_action.services import booking_cancel
-    from positive_action.services.buddies import buddy_assignment_end
 
     if not email:
         return 0
@@ -118,13 +117,29 @@ def subject_erase(email: str, *, actor=None) -> int:
     for booking in bookings:
         if booking.status in Booking.ACTIVE:
             booking_cancel(booking=booking)
-    for booking in bookings:
-        Booking.objects.filter(pk=booking.pk).update(
+    bookings_scrub(pks=[booking.pk for booking in bookings])
+    signups_scrub(signups=signups, actor=actor)
+    return len(signups) + len(bookings)
+
+
+def bookings_scrub(*, pks: list[int]) -> None:
+    """Anonymise these bookings (name, address, reference, access needs) and the
+    emails and admin history about them. The place and attendance stay."""
+    for pk in pks:
+        Booking.objects.filter(pk=pk).update(
             name=ERASED,
-            email=f"erased-booking-{booking.pk}@invalid.example",
-            candidate_reference=f"ERASED-{booking.pk}",
-            access_needs="",
+            email=f"erased-booking-{pk}@invalid.example",
+            candidate_reference=f"ERASED-{pk}",
+            access_needs=None,
         )
+    _forget_copies(Booking, pks)
+
+
+def signups_scrub(*, signups: list[Signup], actor=None) -> None:
+    """End their buddy pairings, delete their equality answers and anonymise them,
+    with the emails and admin history about them; each gets an ERASED event."""
+    from positive_action.services.buddies import buddy_assignment_end
+
     for signup in signups:
         for assignment in BuddyAssignment.objects.filter(signup=signup, ended_at__isnull=True):
             buddy_assignment_end(assignment=assignment)
@@ -134,14 +149,12 @@ def subject_erase(email: str, *, actor=None) -> int:
             email=f"erased-signup-{signup.pk}@invalid.example",
             phone="",
             candidate_reference=f"ERASED-{signup.pk}",
-            adjustments="",
+            adjustments=None,
             wants_buddy=False,
         )
         signup_event_record(signup=signup, action=SignupEvent.Action.ERASED, actor=actor)
     signup_pks = [signup.pk for signup in signups]
-    _forget_copies(Booking, [booking.pk for booking in bookings])
     _forget_copies(Signup, signup_pks)
     _forget_copies(
         BuddyAssignment, list(BuddyAssignment.objects.filter(signup_id__in=signup_pks).values_list("pk", flat=True))
     )
-    return len(signups) + len(bookings)

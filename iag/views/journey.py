@@ -1,7 +1,9 @@
-"""Answers kept in the (database-backed) session between question pages."""
+"""Answers kept between question pages: in an encrypted, expiring draft
+(form_drafts); the session holds only the draft's id."""
 
 from django.urls import reverse
 
+from form_drafts.services import draft_discard, draft_load, draft_save
 from iag.forms import STEP_FORMS
 from iag.forms.apply import GroupsForm
 
@@ -10,17 +12,17 @@ REFERENCE_KEY = "iag_apply_reference"
 
 
 def answers(request) -> dict:
-    return request.session.get(SESSION_KEY, {})
+    return draft_load(request, SESSION_KEY) or {}
 
 
 def answers_save(request, step: str, data: dict) -> None:
     stored = dict(answers(request))
     stored[step] = data
-    request.session[SESSION_KEY] = stored
+    draft_save(request, SESSION_KEY, stored, email=stored.get("your-details", {}).get("email", ""))
 
 
 def answers_clear(request) -> None:
-    request.session.pop(SESSION_KEY, None)
+    draft_discard(request, SESSION_KEY)
 
 
 def form_kwargs(request, step: str) -> dict:

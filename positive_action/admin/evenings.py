@@ -74,7 +74,7 @@ class PreparationEveningAdmin(admin.ModelAdmin):
                     booking.evening.title,
                     booking.evening.starts_at.isoformat(),
                     *(_csv_safe(v) for v in (booking.name, booking.email, booking.candidate_reference)),
-                    _csv_safe(booking.access_needs),
+                    _csv_safe(booking.access_needs or ""),
                     attended,
                 ]
             )

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from personal_data.fields import EncryptedTextField
+
 
 def booking_token() -> str:
     return secrets.token_urlsafe(32)
@@ -113,7 +115,8 @@ class Booking(models.Model):
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("email"), max_length=254)
     candidate_reference = models.CharField(_("candidate reference"), max_length=20)
-    access_needs = models.TextField(_("access needs"), max_length=1000, blank=True)
+    # Health information (special category): encrypted at rest; empty is stored as NULL.
+    access_needs = EncryptedTextField(_("access needs"), max_length=1000, blank=True, null=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     token = models.CharField(max_length=64, unique=True, default=booking_token, editable=False)
     created_at = models.DateTimeField(_("booked"), default=timezone.now, editable=False)

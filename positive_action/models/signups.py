@@ -41,7 +41,8 @@ class Signup(models.Model):
         verbose_name=_("district"),
     )
     wants_buddy = models.BooleanField(_("would like a buddy"))
-    adjustments = models.TextField(_("adjustments needed"), max_length=1000, blank=True)
+    # Health information (special category): encrypted at rest; empty is stored as NULL.
+    adjustments = EncryptedTextField(_("adjustments needed"), max_length=1000, blank=True, null=True)
     consented_at = models.DateTimeField(_("consent given"))
     created_at = models.DateTimeField(_("signed up"), default=timezone.now, editable=False)
 

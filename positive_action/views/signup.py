@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from form_drafts.services import draft_discard, draft_load, draft_save
 from protected_forms.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
 from protected_forms.views import too_many_requests
 from positive_action.forms import SignupConfirmForm, SignupForm
@@ -15,7 +16,7 @@ FORM_NAME = "pap_signup"
 
 
 def _answers_form(request) -> SignupForm | None:
-    data = request.session.get(SESSION_KEY)
+    data = draft_load(request, SESSION_KEY)
     if not data:
         return None
     form = SignupForm(data)
@@ -30,12 +31,13 @@ def start(request):
             return too_many_requests(request)
         form = SignupForm(request.POST)
         if form.is_valid():
-            request.session[SESSION_KEY] = {
+            answers = {
                 key: request.POST.getlist(key) if key == "groups" else request.POST.get(key, "") for key in form.fields
             }
+            draft_save(request, SESSION_KEY, answers, email=form.cleaned_data["email"])
             return redirect("positive_action:signup_check")
     else:
-        saved = request.session.get(SESSION_KEY)
+        saved = draft_load(request, SESSION_KEY)
         form = SignupForm(saved) if saved else SignupForm()
     return render(request, "positive_action/signup.html", {"form": form})
 
@@ -88,7 +90,7 @@ def check(request):
             except ValidationError as exc:
                 error = exc.messages[0]
             else:
-                request.session.pop(SESSION_KEY, None)
+                draft_discard(request, SESSION_KEY)
                 request.session[f"submitted:{FORM_NAME}"] = reference
                 return redirect("positive_action:signup_done")
     return render(request, "positive_action/signup_check.html", {"answers": answers, "form": form, "error": error})

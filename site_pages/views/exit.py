@@ -2,12 +2,15 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.views.decorators.cache import never_cache
 
+from form_drafts.services import drafts_discard_all
+
 
 @never_cache
 def leave(request):
     """Quick exit: forget the session (and so anything half-filled in), then go to
     a neutral site. The page's script uses location.replace() to get here, so
     Back does not return to the page that was left."""
+    drafts_discard_all(request)
     request.session.flush()
     response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
     response["Referrer-Policy"] = "no-referrer"

@@ -12,7 +12,7 @@ from iag.models import Application, ApplicationEvent, EqualityMonitoring
 from iag.models.applications import application_reference
 from iag.selectors import _suppress, monitoring_totals
 from iag.services import application_erase, application_transition, applications_anonymise_expired
-from iag.tasks import anonymise_expired_applications
+from personal_data.tasks import retention_apply
 
 
 def staff_user(*codenames) -> User:
@@ -164,6 +164,6 @@ def test_retention_anonymises_only_decided_applications_past_the_period(essex, s
 def test_retention_beat_task_runs_the_service(essex, applied, monkeypatch):
     application_erase(application=applied)
     calls = []
-    monkeypatch.setattr("iag.services.applications_anonymise_expired", lambda: calls.append(1) or 0)
-    anonymise_expired_applications.delay()
+    monkeypatch.setattr("iag.retention.applications_anonymise_expired", lambda now=None: calls.append(1) or 0)
+    retention_apply.delay()
     assert calls == [1]

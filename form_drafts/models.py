@@ -1,0 +1,37 @@
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from personal_data.fields import EncryptedTextField
+
+
+class FormDraftQuerySet(models.QuerySet):
+    def live(self, *, now=None):
+        return self.filter(expires_at__gt=now or timezone.now())
+
+    def expired(self, *, now=None):
+        return self.filter(expires_at__lte=now or timezone.now())
+
+
+class FormDraft(models.Model):
+    """Answers to a public form that has not been sent yet. The whole payload is
+    encrypted (it may hold special category answers); nothing here is readable
+    without the field-encryption key. Not shown in admin: staff have no use for it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    form_name = models.CharField(_("form"), max_length=40)
+    payload = EncryptedTextField(_("answers (encrypted JSON)"), null=True, blank=True)
+    email_hash = models.CharField(_("address (keyed hash)"), max_length=64, blank=True, db_index=True)
+    updated_at = models.DateTimeField(_("last saved"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+
+    objects = FormDraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("form draft")
+        verbose_name_plural = _("form drafts")
+
+    def __str__(self):
+        return f"{self.form_name} draft"

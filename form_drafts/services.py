@@ -1,0 +1,135 @@
+"""Keep, read and forget drafts. The session holds {form name: draft id} only."""
+
+import json
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from personal_data.models import email_digest
+
+from .models import FormDraft
+
+SESSION_KEY = "form_drafts"
+_CACHE = "_form_drafts"
+
+
+def max_age() -> timedelta:
+    return timedelta(seconds=int(getattr(settings, "FORM_DRAFT_MAX_AGE_SECONDS", 8 * 60 * 60)))
+
+
+def _ids(request) -> dict:
+    return dict(request.session.get(SESSION_KEY, {}))
+
+
+def _forget_id(request, form_name: str) -> None:
+    ids = _ids(request)
+    if ids.pop(form_name, None) is not None:
+        request.session[SESSION_KEY] = ids
+
+
+def _cache(request) -> dict:
+    if not hasattr(request, _CACHE):
+        setattr(request, _CACHE, {})
+    return getattr(request, _CACHE)
+
+
+def _tell_expired(request) -> None:
+    hours = max(1, round(max_age().total_seconds() / 3600))
+    text = ngettext(
+        "Your answers were deleted to protect your privacy: answers that have not been sent are kept "
+        "for %(hours)d hour at most. Please start again.",
+        "Your answers were deleted to protect your privacy: answers that have not been sent are kept "
+        "for %(hours)d hours at most. Please start again.",
+        hours,
+    ) % {"hours": hours}
+    messages.info(request, text, fail_silently=True)
+
+
+def draft_load(request, form_name: str) -> dict | None:
+    """The answers saved so far, or None. A draft past its expiry is deleted and
+    the person is told to start again."""
+    cache = _cache(request)
+    if form_name in cache:
+        return cache[form_name]
+    draft_id = _ids(request).get(form_name)
+    data = None
+    if draft_id:
+        valid = _is_uuid(draft_id)
+        draft = FormDraft.objects.live().filter(pk=draft_id, form_name=form_name).first() if valid else None
+        if draft is None:  # expired, or deleted by the cleanup or an erasure
+            if valid:
+                FormDraft.objects.filter(pk=draft_id).delete()
+            _forget_id(request, form_name)
+            _tell_expired(request)
+        else:
+            data = json.loads(draft.payload or "{}")
+    cache[form_name] = data
+    return data
+
+
+def _is_uuid(value) -> bool:
+    try:
+        FormDraft._meta.pk.to_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def draft_save(request, form_name: str, data: dict, *, email: str = "") -> None:
+    """Keep `data` (JSON-ready) encrypted until the form is sent; the draft expires
+    FORM_DRAFT_MAX_AGE_SECONDS after the last save."""
+    now = timezone.now()
+    fields = {
+        "payload": json.dumps(data, cls=DjangoJSONEncoder),
+        "updated_at": now,
+        "expires_at": now + max_age(),
+        "email_hash": email_digest(email) if email else "",
+    }
+    draft_id = _ids(request).get(form_name)
+    saved = 0
+    if draft_id and _is_uuid(draft_id):
+        saved = FormDraft.objects.live(now=now).filter(pk=draft_id, form_name=form_name).update(**fields)
+    if not saved:
+        draft = FormDraft.objects.create(form_name=form_name, **fields)
+        ids = _ids(request)
+        ids[form_name] = str(draft.pk)
+        request.session[SESSION_KEY] = ids
+    _cache(request)[form_name] = json.loads(fields["payload"])
+
+
+def draft_discard(request, form_name: str) -> None:
+    draft_id = _ids(request).get(form_name)
+    if draft_id and _is_uuid(draft_id):
+        FormDraft.objects.filter(pk=draft_id).delete()
+    _forget_id(request, form_name)
+    _cache(request)[form_name] = None
+
+
+def drafts_discard_all(request) -> int:
+    """Every draft this visitor has (quick exit)."""
+    ids = [value for value in _ids(request).values() if _is_uuid(value)]
+    deleted, _ = FormDraft.objects.filter(pk__in=ids).delete() if ids else (0, None)
+    request.session.pop(SESSION_KEY, None)
+    setattr(request, _CACHE, {})
+    return deleted
+
+
+def drafts_delete_expired(*, now=None) -> int:
+    deleted, _ = FormDraft.objects.expired(now=now).delete()
+    return deleted
+
+
+def sessions_and_drafts_clear_expired(*, now=None) -> int:
+    """Django's session cleanup (clearsessions) and every expired draft."""
+    call_command("clearsessions")
+    return drafts_delete_expired(now=now)
+
+
+def drafts_for_email(email: str):
+    return FormDraft.objects.filter(email_hash=email_digest(email)) if email.strip() else FormDraft.objects.none()
