@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
+from . import addresses
 from .models import PrivacyRequest, email_digest
 
 
@@ -55,7 +56,7 @@ def _count(value) -> int:
 
 
 def normalise(email: str) -> str:
-    return (email or "").strip()
+    return addresses.normalise(email)
 
 
 def subject_access_export(*, email: str, actor=None) -> dict:

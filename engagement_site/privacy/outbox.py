@@ -6,23 +6,30 @@ from django.db.models import Q
 
 from engagement_site.models import Feedback, Notification
 
+from .addresses import mentions, same
+
 ERASED = "[erased]"
 ERASED_ADDRESS = "erased@invalid.example"
 
 
 def _notifications(email: str):
-    return Notification.objects.filter(
-        Q(recipient__iexact=email)
-        | Q(subject__icontains=email)
-        | Q(body_text__icontains=email)
-        | Q(body_html__icontains=email)
-        | Q(headers__icontains=email)
-        | Q(last_error__icontains=email)
-    )
+    """Emails sent to the address (exactly, not to a longer address that ends
+    with it). Emails about someone that went to staff (a message to a network)
+    are found by the app that knows whose they are."""
+    candidates = Notification.objects.filter(recipient__iexact=email).only("pk", "recipient")
+    ids = [n.pk for n in candidates if same(n.recipient, email)]
+    return Notification.objects.filter(pk__in=ids)
 
 
 def _feedback(email: str):
-    return Feedback.objects.filter(Q(comments__icontains=email) | Q(page__icontains=email))
+    candidates = Feedback.objects.filter(Q(comments__icontains=email) | Q(page__icontains=email))
+    ids = [f.pk for f in candidates if mentions(f.comments, email) or mentions(f.page, email)]
+    return Feedback.objects.filter(pk__in=ids)
+
+
+def _log_entries(email: str, field: str) -> list[int]:
+    candidates = LogEntry.objects.filter(**{f"{field}__icontains": email}).only("pk", field)
+    return [entry.pk for entry in candidates if mentions(getattr(entry, field), email)]
 
 
 def subject_access(email: str) -> dict:
@@ -59,6 +66,6 @@ def subject_erase(email: str) -> int:
         recipient=ERASED_ADDRESS, subject=ERASED, body_text="", body_html="", headers={}, last_error=ERASED
     )
     count += _feedback(email).delete()[0]
-    LogEntry.objects.filter(object_repr__icontains=email).update(object_repr=ERASED)
-    LogEntry.objects.filter(change_message__icontains=email).update(change_message="")
+    LogEntry.objects.filter(pk__in=_log_entries(email, "object_repr")).update(object_repr=ERASED)
+    LogEntry.objects.filter(pk__in=_log_entries(email, "change_message")).update(change_message="")
     return count
