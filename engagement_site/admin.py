@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from engagement_site.models import District, EqualityObjective, Feedback, ForceProfile, Notification
+from engagement_site.private_links import redact
 from engagement_site.selectors import force_profile_forget
 from engagement_site.services.notifications import notification_resend
 
@@ -12,7 +13,13 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["state", "kind", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["recipient", "subject", "about_id"]
     date_hierarchy = "created_at"
-    readonly_fields = [f.name for f in Notification._meta.fields]
+    # Bodies and headers are shown with private links redacted (the stored ones
+    # hold only a placeholder; the outbox adds the real link as it sends).
+    readonly_fields = [
+        {"body_text": "body_text_shown", "body_html": "body_html_shown", "headers": "headers_shown"}.get(f.name, f.name)
+        for f in Notification._meta.fields
+    ]
+    exclude = ["body_text", "body_html", "headers"]
     actions = ["resend"]
     list_per_page = 50
     show_full_result_count = False  # a full COUNT(*) on a large outbox is slow
@@ -22,6 +29,18 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("plain text body"))
+    def body_text_shown(self, obj):
+        return redact(obj.body_text)
+
+    @admin.display(description=_("HTML body"))
+    def body_html_shown(self, obj):
+        return redact(obj.body_html)
+
+    @admin.display(description=_("extra headers"))
+    def headers_shown(self, obj):
+        return {name: redact(str(value)) for name, value in (obj.headers or {}).items()}
 
     def has_resend_permission(self, request):
         return request.user.has_perm("engagement_site.resend_notification")

@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from engagement_site.models import Notification
 from positive_action.models import Booking, BuddyAssignment, Signup, SignupEqualityAnswers
+from positive_action.models.evenings import booking_link_key
 from positive_action.models.signups import SignupEvent
 
 ERASED = "[erased]"
@@ -137,6 +138,8 @@ def subject_erase(email: str, *, actor=None) -> int:
             email=f"erased-booking-{booking.pk}@invalid.example",
             candidate_reference=f"ERASED-{booking.pk}",
             access_needs="",
+            link_key=booking_link_key(),  # links already sent stop working
+            legacy_token_hash=None,
         )
     for signup in signups:
         for assignment in BuddyAssignment.objects.filter(signup=signup, ended_at__isnull=True):

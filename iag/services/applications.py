@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engagement_site import private_links
 from engagement_site.services.notifications import notification_queue, unit_alert_queue
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
 from iag.models.monitoring import CHARACTERISTICS
@@ -102,10 +103,11 @@ def application_submit(
             "name": application.full_name,
             "reference": application.reference,
             "groups": group_names,
-            "status_path": status_path(application.status_token),
+            "status_path": status_path(private_links.MARKER),
         },
         kind="iag.acknowledgement",
         about=application,
+        private_link=private_links.IAG_STATUS.target(application),
     )
     unit_alert_queue(
         template="iag/email/unit_alert",

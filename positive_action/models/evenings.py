@@ -5,6 +5,7 @@ offer to someone from the waiting list. It only ever changes through a
 conditional UPDATE, and a check constraint stops it passing `capacity`.
 """
 
+import hashlib
 import secrets
 
 from django.db import models
@@ -13,9 +14,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+SEP = "."  # signed links have one; the random tokens issued before never did
+
 
 def booking_token() -> str:
+    """No longer used: named by migration 0001, which made the plain-text tokens."""
     return secrets.token_urlsafe(32)
+
+
+def booking_link_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def legacy_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class EveningQuerySet(models.QuerySet):
@@ -98,6 +110,18 @@ class BookingQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Booking.ACTIVE)
 
+    def for_link(self, token: str):
+        """The booking a private link is for (see engagement_site.private_links).
+        Links emailed before links were signed are found by the hash of their
+        token, the only trace of it kept."""
+        from engagement_site.private_links import BOOKING
+
+        if SEP in token:
+            return BOOKING.lookup(token, self)
+        if not token or len(token) > 64 or "\x00" in token:
+            return self.none()
+        return self.filter(legacy_token_hash=legacy_token_hash(token))
+
 
 class Booking(models.Model):
     class Status(models.TextChoices):
@@ -115,7 +139,10 @@ class Booking(models.Model):
     candidate_reference = models.CharField(_("candidate reference"), max_length=20)
     access_needs = models.TextField(_("access needs"), max_length=1000, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-    token = models.CharField(max_length=64, unique=True, default=booking_token, editable=False)
+    # The private link is this key signed with the site's secret (engagement_site.private_links).
+    link_key = models.CharField(max_length=64, unique=True, default=booking_link_key, editable=False)
+    # SHA-256 of the token in links emailed before links were signed; empty for newer bookings.
+    legacy_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("booked"), default=timezone.now, editable=False)
     offer_expires_at = models.DateTimeField(_("offer open until"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
@@ -147,3 +174,10 @@ class Booking(models.Model):
 
     def get_absolute_url(self):
         return reverse("positive_action:booking_manage", args=[self.token])
+
+    @property
+    def token(self) -> str:
+        """The token of this booking's private link. Never stored."""
+        from engagement_site.private_links import BOOKING
+
+        return BOOKING.token(self)
