@@ -172,7 +172,9 @@ class Booking(models.Model):
     def __str__(self):
         return f"{self.candidate_reference} – {self.evening}"
 
-    def get_absolute_url(self):
+    # Deliberately not get_absolute_url: admin's "View on site" and its /admin/r/
+    # shortcut would hand any member of staff a working private link.
+    def private_path(self) -> str:
         return reverse("positive_action:booking_manage", args=[self.token])
 
     @property

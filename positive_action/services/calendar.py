@@ -38,7 +38,7 @@ def booking_calendar(*, booking: Booking, site_url: str | None = None) -> str:
         location = "Online"
     else:
         location = ", ".join(part for part in [evening.venue, " ".join(evening.address.split())] if part)
-    description = f"{evening.covers}\n\nTo cancel your place: {site_url}{booking.get_absolute_url()}"
+    description = f"{evening.covers}\n\nTo cancel your place: {site_url}{booking.private_path()}"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

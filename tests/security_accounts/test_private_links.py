@@ -168,3 +168,15 @@ def test_the_migration_redacts_links_already_in_the_outbox_and_they_still_send(p
         old.body_text == f"See https://site.example/independent-advisory-groups/application/{private_links.MARKER}/ now"
     )
     assert status in private_links.fill(old)[0]
+
+
+def test_admin_gives_staff_no_way_to_open_a_booking_page(person, client):
+    """Admin's "View on site" and its /admin/r/ shortcut follow get_absolute_url:
+    a booking has none, so they cannot hand staff a working link."""
+    booking = person["booking"]
+    client.force_login(make_staff("bookings", "positive_action.view_booking"))
+    change = client.get(reverse("admin:positive_action_booking_change", args=[booking.pk]))
+    assert change.status_code == 200 and booking.token not in change.content.decode()
+    content_type = ContentType.objects.get_for_model(Booking)
+    shortcut = client.get(reverse("admin:view_on_site", args=[content_type.pk, booking.pk]))
+    assert shortcut.status_code == 404
