@@ -5,6 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.db.models import Q
 
 from engagement_site.models import Feedback, Notification
+from engagement_site.private_links import redact
 
 from .addresses import mentions, same
 
@@ -43,7 +44,7 @@ def subject_access(email: str) -> dict:
             "kind": n.kind,
             "state": str(n.get_state_display()),
             "sent_at": n.sent_at,
-            "body": n.body_text,
+            "body": redact(n.body_text),  # a private link shows as "[private link]"
         }
         for n in _notifications(email).order_by("created_at")
     ]

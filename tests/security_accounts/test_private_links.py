@@ -84,6 +84,14 @@ def test_the_admin_outbox_shows_every_private_link_redacted(tokens, client):
     assert not any(token in listing for token in every)
 
 
+def test_a_subject_access_export_shows_private_links_redacted(tokens):
+    from engagement_site.privacy.collector import subject_access_export
+
+    export = repr(subject_access_export(email=EMAIL))
+    assert not any(token in export for token in set().union(*tokens.values()))
+    assert private_links.MARKER not in export and private_links.REDACTED in export
+
+
 def test_the_links_in_the_sent_emails_work(tokens, person, client):
     (status,) = tokens["independent-advisory-groups"]
     page = client.get(reverse("iag:status", args=[status]))
