@@ -85,7 +85,10 @@ def subject_access(email: str, *, actor=None) -> dict:
         )
     for app in applications:
         application_event_record(
-            application=app, action=ApplicationEvent.Action.EXPORTED, actor=actor, note="Subject access export"
+            application=app,
+            action=ApplicationEvent.Action.EXPORTED,
+            actor=actor,
+            note="Subject access export, " + ("with" if special else "without") + " equality monitoring answers",
         )
     return {"applications": found}
 

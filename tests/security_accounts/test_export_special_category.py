@@ -6,6 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from iag.models import ApplicationEvent
 from iag.models.monitoring import CHARACTERISTICS
 
 from .conftest import EMAIL, make_staff
@@ -46,6 +47,8 @@ def test_subject_access_without_the_special_category_permission_exports_no_speci
     parts = json.loads(export)["parts"]
     assert parts["iag"]["applications"][0]["equality_monitoring"].startswith("Not included")
     assert parts["positive_action"]["signups"][0]["equality_answers"].startswith("Not included")
+    exported = ApplicationEvent.objects.get(application=person["application"], action="exported")
+    assert exported.note == "Subject access export, without equality monitoring answers"
 
 
 def test_subject_access_with_the_special_category_permissions_exports_the_answers(person, client):
