@@ -186,7 +186,6 @@ def context() -> dict:
     """The loaded objects the page list needs (a status link, a booking, a network...).
     They are the first bench rows, so they are the same at 10 and at 10,000 rows."""
     from iag.models import Application
-    from iag.services.tokens import status_token
     from networks.models import Network
     from performance.models import Section, Table
     from positive_action.models import Booking, PreparationEvening
@@ -198,7 +197,7 @@ def context() -> dict:
     section = Section.objects.order_by("pk").first()
     table = Table.objects.order_by("pk").first()
     return {
-        "status_token": status_token(application.status_key) if application else "",
+        "status_token": application.status_token if application else "",
         "booking_token": booking.token if booking else "",
         "evening_pk": evening.pk if evening else 0,
         "network_slug": network.slug if network else "",

@@ -1,5 +1,6 @@
-"""Signed, opaque tokens for the links in Dispatch emails. They carry only a
-subscriber's random key, never an address.
+"""Signed, opaque tokens for the links in Dispatch emails (see
+private_links). They carry only a subscriber's random key,
+never an address.
 
 - Confirmation: timestamped, so the link expires.
 - Manage (preferences and unsubscribe): stable for the life of the subscription,
@@ -7,32 +8,22 @@ subscriber's random key, never an address.
 
 import uuid
 
-from django.conf import settings
-from django.core import signing
+from private_links import DISPATCH_CONFIRM, DISPATCH_MANAGE, LinkExpired, LinkInvalid
 
-CONFIRM_SALT = "dispatch.confirm"
-MANAGE_SALT = "dispatch.manage"
-SEP = "."
-
-
-class TokenExpired(Exception):
-    pass
-
-
-class TokenInvalid(Exception):
-    pass
+TokenExpired = LinkExpired
+TokenInvalid = LinkInvalid
 
 
 def confirmation_max_age_seconds() -> int:
-    return settings.DISPATCH_CONFIRMATION_MAX_AGE_HOURS * 60 * 60
+    return DISPATCH_CONFIRM.max_age()
 
 
 def confirmation_token(key: uuid.UUID) -> str:
-    return signing.TimestampSigner(salt=CONFIRM_SALT, sep=SEP).sign(key.hex)
+    return DISPATCH_CONFIRM.sign(key)
 
 
 def manage_token(key: uuid.UUID) -> str:
-    return signing.Signer(salt=MANAGE_SALT, sep=SEP).sign(key.hex)
+    return DISPATCH_MANAGE.sign(key)
 
 
 def _as_key(value: str) -> uuid.UUID:
@@ -43,20 +34,8 @@ def _as_key(value: str) -> uuid.UUID:
 
 
 def key_from_confirmation_token(token: str) -> uuid.UUID:
-    try:
-        value = signing.TimestampSigner(salt=CONFIRM_SALT, sep=SEP).unsign(
-            token, max_age=confirmation_max_age_seconds()
-        )
-    except signing.SignatureExpired as exc:
-        raise TokenExpired from exc
-    except signing.BadSignature as exc:
-        raise TokenInvalid from exc
-    return _as_key(value)
+    return _as_key(DISPATCH_CONFIRM.unsign(token))
 
 
 def key_from_manage_token(token: str) -> uuid.UUID:
-    try:
-        value = signing.Signer(salt=MANAGE_SALT, sep=SEP).unsign(token)
-    except signing.BadSignature as exc:
-        raise TokenInvalid from exc
-    return _as_key(value)
+    return _as_key(DISPATCH_MANAGE.unsign(token))

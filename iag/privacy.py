@@ -6,6 +6,11 @@ from iag.models import Application, ApplicationEvent
 from iag.models.monitoring import CHARACTERISTICS
 from iag.services import application_erase, application_event_record
 
+SPECIAL = "iag.view_special_category"
+# Read by the subject access page to say what an export leaves out.
+SPECIAL_CATEGORY = (SPECIAL, "equality monitoring answers on advisory group applications")
+WITHHELD = "Not included: the member of staff who made this export may not see equality monitoring answers."
+
 
 def _applications(email: str):
     return Application.objects.filter(email__iexact=email, anonymised_at__isnull=True)
@@ -23,9 +28,16 @@ def _monitoring(application: Application) -> dict:
     return answers
 
 
+def may_see_special_category(actor) -> bool:
+    """Equality monitoring answers go into an export only for staff who may see
+    them (an export made by code, with no member of staff, includes them)."""
+    return actor is None or actor.has_perm(SPECIAL)
+
+
 def subject_access(email: str, *, actor=None) -> dict:
     """Every application made with this address, with its groups, its equality
-    monitoring answers (the person's own data) and its history."""
+    monitoring answers (the person's own data, for staff allowed to see them)
+    and its history."""
     if not email:
         return {"applications": []}
     applications = (
@@ -37,6 +49,7 @@ def subject_access(email: str, *, actor=None) -> dict:
             Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "id")),
         )
     )
+    special = may_see_special_category(actor)
     found = []
     for app in applications:
         found.append(
@@ -57,7 +70,7 @@ def subject_access(email: str, *, actor=None) -> dict:
                 "can_attend_quarterly_meetings": str(app.get_can_attend_display()),
                 "heard_about_it_from": str(app.get_heard_about_display()),
                 "agreed_to_privacy_notice_at": app.consent_at,
-                "equality_monitoring": _monitoring(app),
+                "equality_monitoring": _monitoring(app) if special else WITHHELD,
                 "history": [
                     {
                         "when": event.created_at,
@@ -72,7 +85,10 @@ def subject_access(email: str, *, actor=None) -> dict:
         )
     for app in applications:
         application_event_record(
-            application=app, action=ApplicationEvent.Action.EXPORTED, actor=actor, note="Subject access export"
+            application=app,
+            action=ApplicationEvent.Action.EXPORTED,
+            actor=actor,
+            note="Subject access export, " + ("with" if special else "without") + " equality monitoring answers",
         )
     return {"applications": found}
 

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from outbox.addresses import digest
 from outbox.services import notification_queue
 from networks.models import Network, NetworkMessage
 
@@ -13,7 +14,7 @@ def network_message_send(*, network: Network, name: str, email: str, message: st
     details go only into that email (and its Reply-To), never onto the site."""
     if not network.has_contact_form or not network.is_published:
         raise ValueError("This network does not take messages through the site")
-    record = NetworkMessage(network=network, consented_at=timezone.now())
+    record = NetworkMessage(network=network, consented_at=timezone.now(), sender_digest=digest(email))
     record.full_clean()
     record.save()
     notification_queue(

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outbox.models import Notification
 from outbox.services import notification_resend
+from private_links import redact
 
 
 @admin.register(Notification)
@@ -11,7 +12,13 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["state", "kind", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["recipient", "subject", "about_id"]
     date_hierarchy = "created_at"
-    readonly_fields = [f.name for f in Notification._meta.fields]
+    # Bodies and headers are shown with private links redacted (the stored ones
+    # hold only a placeholder; the outbox adds the real link as it sends).
+    readonly_fields = [
+        {"body_text": "body_text_shown", "body_html": "body_html_shown", "headers": "headers_shown"}.get(f.name, f.name)
+        for f in Notification._meta.fields
+    ]
+    exclude = ["body_text", "body_html", "headers"]
     actions = ["resend"]
     list_per_page = 50
     show_full_result_count = False  # a full COUNT(*) on a large outbox is slow
@@ -21,6 +28,18 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("plain text body"))
+    def body_text_shown(self, obj):
+        return redact(obj.body_text)
+
+    @admin.display(description=_("HTML body"))
+    def body_html_shown(self, obj):
+        return redact(obj.body_html)
+
+    @admin.display(description=_("extra headers"))
+    def headers_shown(self, obj):
+        return {name: redact(str(value)) for name, value in (obj.headers or {}).items()}
 
     def has_resend_permission(self, request):
         return request.user.has_perm("outbox.resend_notification")

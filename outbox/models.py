@@ -21,6 +21,10 @@ class Notification(models.Model):
     body_html = models.TextField(_("HTML body"), blank=True)
     template = models.CharField(_("template"), max_length=200, blank=True)
     headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    # A private link is stored as private_links.MARKER; these say
+    # whose link it is, and the outbox puts the real one in only while sending.
+    link_purpose = models.CharField(_("private link"), max_length=40, blank=True, default="")
+    link_target = models.CharField(_("private link for"), max_length=64, blank=True, default="")
     # What the email is about: a kind for filtering and the object it reports.
     kind = models.CharField(_("kind"), max_length=60, db_index=True)
     about_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)

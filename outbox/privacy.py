@@ -1,8 +1,10 @@
-"""The outbox's part of subject access and erasure: emails to or quoting the address."""
+"""The outbox's part of subject access and erasure: emails sent to the address.
+Emails about someone that went to staff (a message to a network) are found by
+the app that knows whose they are."""
 
-from django.db.models import Q
-
+from outbox.addresses import same
 from outbox.models import Notification
+from private_links import redact
 
 ERASE_LAST = True  # other apps' erasure may queue or delete emails first
 ERASED = "[erased]"
@@ -10,14 +12,10 @@ ERASED_ADDRESS = "erased@invalid.example"
 
 
 def _notifications(email: str):
-    return Notification.objects.filter(
-        Q(recipient__iexact=email)
-        | Q(subject__icontains=email)
-        | Q(body_text__icontains=email)
-        | Q(body_html__icontains=email)
-        | Q(headers__icontains=email)
-        | Q(last_error__icontains=email)
-    )
+    """Emails sent to the address exactly, not to a longer address that ends with it."""
+    candidates = Notification.objects.filter(recipient__iexact=email).only("pk", "recipient")
+    ids = [n.pk for n in candidates if same(n.recipient, email)]
+    return Notification.objects.filter(pk__in=ids)
 
 
 def subject_access(email: str) -> dict:
@@ -31,7 +29,7 @@ def subject_access(email: str) -> dict:
             "kind": n.kind,
             "state": str(n.get_state_display()),
             "sent_at": n.sent_at,
-            "body": n.body_text,
+            "body": redact(n.body_text),  # a private link shows as "[private link]"
         }
         for n in _notifications(email).order_by("created_at")
     ]
@@ -39,8 +37,8 @@ def subject_access(email: str) -> dict:
 
 
 def subject_erase(email: str) -> int:
-    """Emails to or quoting the address keep only their kind and times: the
-    recipient is replaced and every text blanked. Unsent ones are deleted."""
+    """Emails to the address keep only their kind and times: the recipient is
+    replaced and every text blanked. Unsent ones are deleted."""
     if not email:
         return 0
     matching = _notifications(email)

@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+import private_links
 from outbox.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -29,11 +30,14 @@ def notification_queue(
     kind: str,
     about=None,
     headers: dict | None = None,
+    private_link: private_links.LinkTarget | None = None,
 ) -> Notification:
     """Render an email from `<template>_subject.txt`, `_body.txt` and (optionally)
     `_body.html`, store it, and send it once the surrounding transaction commits.
 
-    Call this inside the transaction that saves what the email reports."""
+    Call this inside the transaction that saves what the email reports. An
+    email with a private link renders it with `private_links.MARKER` as the
+    token and names it in `private_link`; the real link is added as it is sent."""
     from force.selectors import force_profile
 
     context = {"site_url": settings.SITE_URL, "force": force_profile(), **context}
@@ -52,6 +56,8 @@ def notification_queue(
         kind=kind,
         headers=headers or {},
     )
+    if private_link is not None:
+        notification.link_purpose, notification.link_target = private_link.purpose, private_link.object_id
     if about is not None:
         notification.about_type = ContentType.objects.get_for_model(about)
         notification.about_id = str(about.pk)
@@ -105,16 +111,17 @@ def _claim(notification_ids: list[int]) -> list[Notification]:
 
 
 def _message(notification: Notification, connection=None) -> EmailMultiAlternatives:
+    body_text, body_html, headers = private_links.fill(notification)  # the real link, never saved
     message = EmailMultiAlternatives(
         subject=notification.subject,
-        body=notification.body_text,
+        body=body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.recipient],
-        headers={"Message-ID": notification.message_id, **notification.headers},
+        headers={"Message-ID": notification.message_id, **headers},
         connection=connection,
     )
-    if notification.body_html:
-        message.attach_alternative(notification.body_html, "text/html")
+    if body_html:
+        message.attach_alternative(body_html, "text/html")
     return message
 
 
@@ -154,6 +161,7 @@ def notifications_send_many(*, notification_ids: list[int]) -> int:
     sent = 0
     if not claimed:
         return sent
+    private_links.prefetch(claimed)
     with get_connection() as connection:
         for notification in claimed:
             try:

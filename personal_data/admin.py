@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .collector import subject_access_export, subject_erase_everywhere
+from .collector import special_category_parts, subject_access_export, subject_erase_everywhere
 from .models import PrivacyRequest
 
 ACCESS = "personal_data.subject_access"
@@ -67,8 +67,9 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def _page(self, request, form, *, title, intro, button):
+    def _page(self, request, form, *, title, intro, button, notes=()):
         context = {
+            "notes": notes,
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": title,
@@ -99,11 +100,30 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
             title=_("Subject access export"),
             intro=_(
                 "Download one JSON file with everything the site holds about an email address: advisory group "
-                "applications (with equality monitoring answers), programme sign-ups, bookings, messages to "
-                "networks, newsletter subscriptions and emails sent. The export is recorded, without the address."
+                "applications, programme sign-ups, bookings, messages to networks, newsletter subscriptions and "
+                "emails sent. The export is recorded, without the address."
             ),
             button=_("Download the export"),
+            notes=self._special_category_notes(request.user),
         )
+
+    @staticmethod
+    def _special_category_notes(user) -> list[str]:
+        """Special category answers are in the export only where the member of
+        staff may see them; the page says which before they download it."""
+        included, withheld = special_category_parts(user)
+        notes = []
+        if included:
+            notes.append(_("Included, because you may see them: %(parts)s.") % {"parts": "; ".join(map(str, included))})
+        if withheld:
+            notes.append(
+                _(
+                    "Not included, because you may not see them: %(parts)s. The export says where they were left "
+                    "out; if the person asked for them, a colleague with that permission must make the export."
+                )
+                % {"parts": "; ".join(map(str, withheld))}
+            )
+        return notes
 
     def erase_view(self, request):
         if not request.user.has_perm(ERASE):

@@ -5,7 +5,9 @@ Each app may have a module `<app>/privacy.py` with two functions:
     subject_access(email, *, actor=None) -> dict   # everything it holds about the address
     subject_erase(email, *, actor=None) -> int     # erases or anonymises it; returns how many records
 
-(`actor` is optional in the signature.) The collector finds these modules by
+(`actor` is optional in the signature.) A module holding special category
+data sets `SPECIAL_CATEGORY = (permission, description)` and leaves that data
+out of the export unless the actor has the permission. The collector finds these modules by
 app, so a new app joins in by adding the module. A module that sets
 `ERASE_LAST = True` is erased after the others (the outbox: other apps'
 erasure may queue or delete emails first).
@@ -20,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
+from outbox import addresses
 from .models import PrivacyRequest, email_digest
 
 
@@ -31,6 +34,17 @@ def hook_modules() -> list[tuple[str, ModuleType]]:
         if module is not None and callable(getattr(module, "subject_access", None)) and callable(getattr(module, "subject_erase", None)):
             found.append((config.label, module))
     return sorted(found, key=lambda item: bool(getattr(item[1], "ERASE_LAST", False)))
+
+
+def special_category_parts(user) -> tuple[list[str], list[str]]:
+    """What an export made by `user` includes and leaves out of the special
+    category data, described for the subject access page."""
+    included, withheld = [], []
+    for _label, module in hook_modules():
+        permission, description = getattr(module, "SPECIAL_CATEGORY", (None, None))
+        if permission:
+            (included if user.has_perm(permission) else withheld).append(description)
+    return included, withheld
 
 
 def _call(function, email: str, actor):
@@ -54,7 +68,7 @@ def _count(value) -> int:
 
 
 def normalise(email: str) -> str:
-    return (email or "").strip()
+    return addresses.normalise(email)
 
 
 def subject_access_export(*, email: str, actor=None) -> dict:

@@ -1,17 +1,15 @@
-import hashlib
-import hmac
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outbox.addresses import digest
+
 
 def email_digest(email: str) -> str:
     """A keyed hash of the address: enough to tell whether a request was made
     for the same address again, without keeping the address itself."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
+    return digest(email)
 
 
 class PrivacyRequest(models.Model):

@@ -8,9 +8,20 @@ from django.db.models import Q
 
 from outbox.models import Notification
 from positive_action.models import Booking, BuddyAssignment, Signup, SignupEqualityAnswers
+from positive_action.models.evenings import booking_link_key
 from positive_action.models.signups import SignupEvent
 
 ERASED = "[erased]"
+SPECIAL = "positive_action.view_signupequalityanswers"
+# Read by the subject access page to say what an export leaves out.
+SPECIAL_CATEGORY = (SPECIAL, "equality answers on Positive Action Programme sign-ups")
+WITHHELD = "Not included: the member of staff who made this export may not see equality answers."
+
+
+def may_see_special_category(actor) -> bool:
+    """Equality answers go into an export only for staff who may see them (an
+    export made by code, with no member of staff, includes them)."""
+    return actor is None or actor.has_perm(SPECIAL)
 
 
 def signup_event_record(*, signup: Signup, action: str, actor=None) -> SignupEvent:
@@ -41,7 +52,8 @@ def subject_access(email: str, *, actor=None) -> dict:
         .prefetch_related("buddy_assignments__buddy", "events")
         .order_by("created_at")
     )
-    answers = {a.signup_id: a for a in SignupEqualityAnswers.objects.filter(signup__in=signups)}
+    special = may_see_special_category(actor)
+    answers = {a.signup_id: a for a in SignupEqualityAnswers.objects.filter(signup__in=signups)} if special else {}
     found = []
     for signup in signups:
         answer = answers.get(signup.pk)
@@ -66,7 +78,9 @@ def subject_access(email: str, *, actor=None) -> dict:
                 "equality_answers": {
                     "groups": [str(group) for group in answer.groups.all()] if answer else [],
                     "prefer_not_to_say": answer.prefer_not_to_say if answer else False,
-                },
+                }
+                if special
+                else WITHHELD,
                 "history": [{"when": e.created_at, "what": str(e.get_action_display())} for e in signup.events.all()],
             }
         )
@@ -131,6 +145,7 @@ def bookings_scrub(*, pks: list[int]) -> None:
             email=f"erased-booking-{pk}@invalid.example",
             candidate_reference=f"ERASED-{pk}",
             access_needs=None,
+            link_key=booking_link_key(),  # links already sent stop working
         )
     _forget_copies(Booking, pks)
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from dispatch.markdown import render_html, render_text
 from dispatch.models import Delivery, Issue, Subscriber
 from outbox.models import Notification
+from private_links import DISPATCH_MANAGE
 from force.selectors import force_profile
 from outbox.services import notification_queue
 
@@ -92,6 +93,8 @@ def _notification(*, issue: Issue, subscriber_id: int, email: str, key, rendered
         headers=links["headers"],
         about_type=about_type,
         about_id=str(issue.pk),
+        link_purpose=DISPATCH_MANAGE.purpose,
+        link_target=str(subscriber_id),
     )
 
 

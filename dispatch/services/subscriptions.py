@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+import private_links
 from dispatch import tokens
 from dispatch.models import Delivery, Subscriber
 from outbox.models import Notification
@@ -20,8 +21,9 @@ def normalise_email(email: str) -> str:
 
 
 def manage_links(subscriber: Subscriber) -> dict:
-    """The links every Dispatch email carries, and the RFC 8058 headers."""
-    token = tokens.manage_token(subscriber.key)
+    """The links every Dispatch email carries, and the RFC 8058 headers, as
+    stored in the outbox: the token is filled in as the email is sent."""
+    token = private_links.MARKER
     unsubscribe_url = settings.SITE_URL + reverse("dispatch:unsubscribe", args=[token])
     return {
         "unsubscribe_url": unsubscribe_url,
@@ -31,7 +33,7 @@ def manage_links(subscriber: Subscriber) -> dict:
 
 
 def _confirmation_queue(subscriber: Subscriber) -> None:
-    token = tokens.confirmation_token(subscriber.key)
+    token = private_links.MARKER  # filled in as it is sent
     notification_queue(
         recipient=subscriber.email,
         template="dispatch/email/confirm",
@@ -41,6 +43,7 @@ def _confirmation_queue(subscriber: Subscriber) -> None:
         },
         kind="dispatch.confirm",
         about=subscriber,
+        private_link=private_links.DISPATCH_CONFIRM.target(subscriber),
     )
 
 
@@ -53,6 +56,7 @@ def _already_subscribed_queue(subscriber: Subscriber) -> None:
         kind="dispatch.already_subscribed",
         about=subscriber,
         headers=links["headers"],
+        private_link=private_links.DISPATCH_MANAGE.target(subscriber),
     )
 
 

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from private_links import IAG_STATUS, LinkInvalid
+
 # No 0/O, 1/I/L: easy to read out over the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -58,9 +60,10 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def for_status_token(self, token: str):
-        from iag.services.tokens import status_key_from_token
-
-        key = status_key_from_token(token)
+        try:
+            key = IAG_STATUS.unsign(token)
+        except LinkInvalid:
+            return self.none()
         return self.filter(status_key=key, anonymised_at__isnull=True) if key else self.none()
 
     def due_for_anonymising(self, *, before):
@@ -85,7 +88,7 @@ class Application(models.Model):
         validators=[RegexValidator(r"^IAG-[A-Z0-9]{4}-[A-Z0-9]{4}$")],
         editable=False,
     )
-    # The private status link is this key signed with the site's secret (see services.tokens).
+    # The private status link is this key signed with the site's secret (private_links.IAG_STATUS).
     status_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     full_name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), max_length=254)
@@ -136,9 +139,7 @@ class Application(models.Model):
 
     @property
     def status_token(self) -> str | None:
-        from iag.services.tokens import status_token
-
-        return status_token(self.status_key) if self.status_key else None
+        return IAG_STATUS.sign(self.status_key) if self.status_key else None
 
     def allowed_statuses(self) -> list[str]:
         return [value for value in Status.values if value in TRANSITIONS[self.status]]

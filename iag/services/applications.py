@@ -3,11 +3,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import private_links
 from outbox.services import notification_queue, unit_alert_queue
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
 from iag.models.monitoring import CHARACTERISTICS
 
-from .tokens import status_key_new
 
 
 class DuplicateApplicationError(Exception):
@@ -76,7 +76,7 @@ def application_submit(
         consent_at=now,
         submitted_at=now,
         status_changed_at=now,
-        status_key=status_key_new(),
+        status_key=private_links.link_key_new(),
     )
     application.full_clean()
     application.save()
@@ -102,10 +102,11 @@ def application_submit(
             "name": application.full_name,
             "reference": application.reference,
             "groups": group_names,
-            "status_path": status_path(application.status_token),
+            "status_path": status_path(private_links.MARKER),
         },
         kind="iag.acknowledgement",
         about=application,
+        private_link=private_links.IAG_STATUS.target(application),
     )
     unit_alert_queue(
         template="iag/email/unit_alert",

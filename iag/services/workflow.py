@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import private_links
 from force.selectors import force_profile
 from outbox.services import notification_queue
 from iag.models import Application, ApplicationChoice, ApplicationEvent, DecisionTemplate
@@ -78,7 +79,7 @@ def decision_email_queue(*, application: Application):
             "name": application.full_name,
             "reference": application.reference,
             "groups": " and ".join(group.name for group in application.groups.all()),
-            "status_link": settings.SITE_URL + status_path(application.status_token) if application.status_key else "",
+            "status_link": settings.SITE_URL + status_path(private_links.MARKER) if application.status_key else "",
             "force": force.name,
             "phone": phone,
         }
@@ -89,4 +90,5 @@ def decision_email_queue(*, application: Application):
         context={"subject": subject, "body": body},
         kind=f"iag.decision.{application.status}",
         about=application,
+        private_link=private_links.IAG_STATUS.target(application) if application.status_key else None,
     )

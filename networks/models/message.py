@@ -11,12 +11,15 @@ def message_reference() -> str:
 
 class NetworkMessage(models.Model):
     """A record that a message was passed to a network. The sender's name, email
-    and words travel only in the email to the network (the outbox), not here."""
+    and words travel only in the email to the network (the outbox), not here:
+    only a keyed hash of the address, so a subject access request or an
+    erasure finds exactly this sender's messages."""
 
     reference = models.CharField(_("reference"), max_length=12, unique=True, default=message_reference)
     network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="messages")
     consented_at = models.DateTimeField(_("consent given"))
     created_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
+    sender_digest = models.CharField(_("sender (keyed hash)"), max_length=64, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

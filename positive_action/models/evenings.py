@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from personal_data.fields import EncryptedTextField
 
 
-def booking_token() -> str:
-    return secrets.token_urlsafe(32)
+def booking_link_key() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class EveningQuerySet(models.QuerySet):
@@ -100,6 +100,12 @@ class BookingQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Booking.ACTIVE)
 
+    def for_link(self, token: str):
+        """The booking a private link is for (see private_links)."""
+        from private_links import BOOKING
+
+        return BOOKING.lookup(token, self)
+
 
 class Booking(models.Model):
     class Status(models.TextChoices):
@@ -118,7 +124,8 @@ class Booking(models.Model):
     # Health information (special category): encrypted at rest; empty is stored as NULL.
     access_needs = EncryptedTextField(_("access needs"), max_length=1000, blank=True, null=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-    token = models.CharField(max_length=64, unique=True, default=booking_token, editable=False)
+    # The private link is this key signed with the site's secret (private_links).
+    link_key = models.CharField(max_length=64, unique=True, default=booking_link_key, editable=False)
     created_at = models.DateTimeField(_("booked"), default=timezone.now, editable=False)
     offer_expires_at = models.DateTimeField(_("offer open until"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
@@ -148,5 +155,14 @@ class Booking(models.Model):
     def __str__(self):
         return f"{self.candidate_reference} – {self.evening}"
 
-    def get_absolute_url(self):
+    # Deliberately not get_absolute_url: admin's "View on site" and its /admin/r/
+    # shortcut would hand any member of staff a working private link.
+    def private_path(self) -> str:
         return reverse("positive_action:booking_manage", args=[self.token])
+
+    @property
+    def token(self) -> str:
+        """The token of this booking's private link. Never stored."""
+        from private_links import BOOKING
+
+        return BOOKING.token(self)

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+import private_links
 from outbox.services import notification_queue
 from positive_action.models import Booking, PreparationEvening
 
@@ -35,9 +36,11 @@ def _notify(booking: Booking, template: str, kind: str) -> None:
     notification_queue(
         recipient=booking.email,
         template=EMAIL + template,
-        context={"booking": booking, "evening": booking.evening},
+        # The link's token is filled in by the outbox as it sends (private_links).
+        context={"booking": booking, "evening": booking.evening, "link_token": private_links.MARKER},
         kind=f"positive_action.{kind}",
         about=booking,
+        private_link=private_links.BOOKING.target(booking),
     )
 
 

@@ -16,7 +16,7 @@ def booking_calendar(*, booking: Booking, site_url: str | None = None) -> str:
         location = "Online"
     else:
         location = ", ".join(part for part in [evening.venue, " ".join(evening.address.split())] if part)
-    description = f"{evening.covers}\n\nTo cancel your place: {site_url}{booking.get_absolute_url()}"
+    description = f"{evening.covers}\n\nTo cancel your place: {site_url}{booking.private_path()}"
 
     event = Event()
     event.add("uid", f"booking-{booking.pk}-evening-{evening.pk}@engagement-site")

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from private_links import BOOKING
 from protected_forms.protection import TOKEN_FIELD, rate_limited, submit_once
 from protected_forms.views import too_many_requests
 from positive_action.forms import BookingForm
@@ -40,10 +41,10 @@ def book(request, pk: int):
                 candidate_reference=data["candidate_reference"],
                 access_needs=data["access_needs"],
                 join_waiting_list=data["join_waiting_list"],
-            ).token
+            ).link_key  # kept as the submission's result: useless without the site's secret
 
         try:
-            token = submit_once(token=data[TOKEN_FIELD], form_name=FORM_NAME, create=create)
+            link_key = submit_once(token=data[TOKEN_FIELD], form_name=FORM_NAME, create=create)
         except EveningFull:
             waiting = True
             form = BookingForm(request.POST.copy(), waiting=True)
@@ -53,14 +54,15 @@ def book(request, pk: int):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            return redirect("positive_action:booking_manage", token=token)
+            return redirect("positive_action:booking_manage", token=BOOKING.sign(link_key))
     return render(request, "positive_action/book.html", {"form": form, "evening": evening, "waiting": waiting})
 
 
 def _booking(token: str) -> Booking:
-    if "\x00" in token:
-        raise Http404  # never issued, and PostgreSQL refuses NUL in a parameter
-    return get_object_or_404(Booking.objects.select_related("evening"), token=token)
+    booking = Booking.objects.select_related("evening").for_link(token).first()
+    if booking is None:
+        raise Http404  # forged, altered, or erased
+    return booking
 
 
 @never_cache

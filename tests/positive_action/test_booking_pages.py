@@ -27,7 +27,7 @@ def test_booking_redirects_to_a_private_page_with_cancel_and_calendar_links(clie
     response = post_booking(client, evening)
     booking = Booking.objects.get()
     assert booking.candidate_reference == "ABC123456"
-    assert response.status_code == 302 and response.url == booking.get_absolute_url()
+    assert response.status_code == 302 and response.url == booking.private_path()
     page = client.get(response.url)
     assert "Your place is booked" in page.content.decode() and page["Cache-Control"].startswith("max-age=0")
     assert reverse("positive_action:booking_calendar", args=[booking.token]) in page.content.decode()

@@ -3,6 +3,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+import private_links
 from outbox.models import Notification
 from positive_action.models import Booking
 
@@ -67,7 +68,8 @@ def test_book_the_last_place_by_keyboard_then_cancel_from_the_email(browser_page
 
     booking = Booking.objects.get(candidate_reference="ABC123456")
     email = Notification.objects.get(kind="positive_action.confirmed", recipient="alex@example.com")
-    link = re.search(r"https?://\S+/positive-action/bookings/[\w-]+/", email.body_text).group(0)
+    sent, _html, _headers = private_links.fill(email)  # as the outbox sends it; the stored body has a placeholder
+    link = re.search(r"https?://\S+/positive-action/bookings/[\w.-]+/", sent).group(0)
     page.goto(urlparse(link).path)  # the emailed link, on the test server
     assert axe(page) == []
     tab_to(page, "Cancel my place")
