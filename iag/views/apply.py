@@ -5,8 +5,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from engagement_site.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
-from engagement_site.views.forms import too_many_requests
+from engagement_site.views.forms import ProtectedSubmissionMixin
 from iag.forms import STEP_FORMS, CheckAnswersForm
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
@@ -76,8 +75,9 @@ class StepView(View):
 
 
 @method_decorator(never_cache, name="dispatch")
-class CheckAnswersView(View):
+class CheckAnswersView(ProtectedSubmissionMixin, View):
     template_name = "iag/apply_check.html"
+    form_name = FORM_NAME
 
     def get(self, request):
         data, problem = journey.validated(request)
@@ -86,30 +86,23 @@ class CheckAnswersView(View):
         return self.render(CheckAnswersForm(), data)
 
     def post(self, request):
-        if rate_limited(request, FORM_NAME):
-            return too_many_requests(request)
-        form = CheckAnswersForm(data=request.POST)
-        if form.is_spam:
-            request.session[journey.REFERENCE_KEY] = application_reference()  # looks real; nothing is stored
-            return redirect("iag:apply_done")
-        token = request.POST.get(TOKEN_FIELD, "")[:64]
-        earlier = previous_result(token=token, form_name=FORM_NAME) if token else None
-        if earlier:  # double click, refresh, or Back and send again
-            return self.done(earlier)
-        data, problem = journey.validated(request)
-        if problem:
-            return redirect(journey.step_url(problem))
-        if not form.is_valid():
-            return self.render(form, data)
         try:
-            reference = submit_once(
-                token=form.cleaned_data[TOKEN_FIELD], form_name=FORM_NAME, create=lambda: self.create(data)
-            )
+            return self.protected_post(CheckAnswersForm(data=request.POST))
         except DuplicateApplicationError as error:
             return render(request, "iag/apply_duplicate.html", {"message": str(error)})
-        return self.done(reference)
 
-    def create(self, data: dict) -> str:
+    def earlier_pages_problem(self):
+        self.data, problem = journey.validated(self.request)
+        return redirect(journey.step_url(problem)) if problem else None
+
+    def form_invalid(self, form):
+        return self.render(form, self.data)
+
+    def spam_response(self):
+        return self.submitted(application_reference())  # looks real; nothing is stored
+
+    def create(self, form) -> str:
+        data = self.data
         application, _token = application_submit(
             full_name=data["full_name"],
             email=data["email"],
@@ -126,7 +119,7 @@ class CheckAnswersView(View):
         )
         return application.reference
 
-    def done(self, reference: str):
+    def submitted(self, reference: str):
         self.request.session[journey.REFERENCE_KEY] = reference
         journey.answers_clear(self.request)
         return redirect("iag:apply_done")
