@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from engagement_site.control_characters import PlainTextMixin
 from engagement_site.models import FormSubmission
 
 logger = logging.getLogger(__name__)
@@ -27,8 +28,11 @@ TOKEN_FIELD = "form_token"
 TOKEN_MAX_LENGTH = 64
 
 
-class ProtectedFormMixin(forms.Form):
-    """Adds the honeypot and the one-time token to a form."""
+class ProtectedFormMixin(PlainTextMixin, forms.Form):
+    """Adds the honeypot and the one-time token to a form, and refuses control
+    characters in its answers."""
+
+    text_checks_exempt = (HONEYPOT_FIELD, TOKEN_FIELD)
 
     website = forms.CharField(
         label=_("Leave this field empty"),
