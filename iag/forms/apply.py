@@ -86,29 +86,12 @@ class GroupsForm(StepForm):
         error_messages=choice_messages(_("a group"), _("Select at least one group you want to join")),
     )
 
-    def __init__(self, *args, email: str = "", **kwargs):
-        self.email = email
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["groups"].queryset = AdvisoryGroup.objects.open_to_applications()
 
     def layout_items(self):
         return [Field.checkboxes("groups", legend_size=Size.LARGE, legend_tag="h1")]
-
-    def clean_groups(self):
-        from iag.services.applications import open_duplicates
-
-        groups = self.cleaned_data["groups"]
-        duplicates = open_duplicates(email=self.email, groups=groups) if self.email else []
-        if duplicates:
-            raise forms.ValidationError(
-                _(
-                    "You already have an application to join %(groups)s that we are still looking at, so there is "
-                    "no need to apply again. Choose a different group, or use the link in your email to check progress"
-                )
-                % {"groups": " and ".join(duplicates)},
-                code="duplicate",
-            )
-        return groups
 
 
 class CommunitiesForm(StepForm):

@@ -10,7 +10,7 @@ from iag.forms import STEP_FORMS, CheckAnswersForm
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
 from iag.selectors import answers_summary
-from iag.services import DuplicateApplicationError, application_submit
+from iag.services import application_receive
 
 from . import journey
 
@@ -36,17 +36,16 @@ class StepView(View):
 
     def get(self, request, step):
         stored = journey.answers(request).get(step)
-        kwargs = journey.form_kwargs(request, step)
         if stored is not None:
-            # Answers given earlier may no longer be valid (a group closed, or an
-            # application for it was sent meanwhile): show why, keep the answers.
-            checked = self.form_class(data=stored, **kwargs)
+            # Answers given earlier may no longer be valid (a group closed
+            # meanwhile): show why, keep the answers.
+            checked = self.form_class(data=stored)
             if not checked.is_valid():
                 return self.render(checked)
-        return self.render(self.form_class(initial=stored or {}, **kwargs))
+        return self.render(self.form_class(initial=stored or {}))
 
     def post(self, request, step):
-        form = self.form_class(data=request.POST, **journey.form_kwargs(request, step))
+        form = self.form_class(data=request.POST)
         if not form.is_valid():
             return self.render(form)
         journey.answers_save(request, step, form.to_session())
@@ -86,10 +85,7 @@ class CheckAnswersView(ProtectedSubmissionMixin, View):
         return self.render(CheckAnswersForm(), data)
 
     def post(self, request):
-        try:
-            return self.protected_post(CheckAnswersForm(data=request.POST))
-        except DuplicateApplicationError as error:
-            return render(request, "iag/apply_duplicate.html", {"message": str(error)})
+        return self.protected_post(CheckAnswersForm(data=request.POST))
 
     def earlier_pages_problem(self):
         self.data, problem = journey.validated(self.request)
@@ -103,7 +99,7 @@ class CheckAnswersView(ProtectedSubmissionMixin, View):
 
     def create(self, form) -> str:
         data = self.data
-        application, _token = application_submit(
+        return application_receive(
             full_name=data["full_name"],
             email=data["email"],
             phone=data["phone"],
@@ -117,7 +113,6 @@ class CheckAnswersView(ProtectedSubmissionMixin, View):
             heard_about=data["heard_about"],
             monitoring={key: data.get(key, "") for key in CHARACTERISTICS},
         )
-        return application.reference
 
     def submitted(self, reference: str):
         self.request.session[journey.REFERENCE_KEY] = reference

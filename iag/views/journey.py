@@ -3,7 +3,6 @@
 from django.urls import reverse
 
 from iag.forms import STEP_FORMS
-from iag.forms.apply import GroupsForm
 
 SESSION_KEY = "iag_apply"
 REFERENCE_KEY = "iag_apply_reference"
@@ -21,13 +20,6 @@ def answers_save(request, step: str, data: dict) -> None:
 
 def answers_clear(request) -> None:
     request.session.pop(SESSION_KEY, None)
-
-
-def form_kwargs(request, step: str) -> dict:
-    form_class, _title = STEP_FORMS[step]
-    if form_class is GroupsForm:
-        return {"email": answers(request).get("your-details", {}).get("email", "")}
-    return {}
 
 
 def first_missing_step(request) -> str | None:
@@ -59,7 +51,7 @@ def validated(request) -> tuple[dict | None, str | None]:
     for step, (form_class, _title) in STEP_FORMS.items():
         if step not in stored:
             return None, step
-        form = form_class(data=stored[step], **form_kwargs(request, step))
+        form = form_class(data=stored[step])
         if not form.is_valid():
             return None, step
         merged.update(form.cleaned_data)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from engagement_site.protection import rate_limited
 from engagement_site.views.forms import ProtectedSubmissionMixin, too_many_requests
 from positive_action.forms import SignupConfirmForm, SignupForm
-from positive_action.services import signup_create
+from positive_action.services import signup_receive
 
 SESSION_KEY = "pap_signup_answers"
 FORM_NAME = "pap_signup"
@@ -68,7 +68,7 @@ class CheckView(ProtectedSubmissionMixin, View):
 
     def create(self, form) -> str:
         data = self.answers.cleaned_data
-        return signup_create(
+        return signup_receive(
             candidate_reference=data["candidate_reference"],
             name=data["name"],
             email=data["email"],
@@ -81,7 +81,7 @@ class CheckView(ProtectedSubmissionMixin, View):
             groups=list(data["groups"]),
             prefer_not_to_say=data["prefer_not_to_say"],
             consent=data["consent"],
-        ).reference
+        )
 
     def submitted(self, reference: str):
         self.request.session.pop(SESSION_KEY, None)
