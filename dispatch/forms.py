@@ -3,13 +3,15 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from protected_forms.control_characters import PlainTextMixin
+from protected_forms.form_messages import choice_messages, email_messages, text_messages
 from force.models import District
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 
 from .models import Topic
 
 
-class ChoicesForm(forms.Form):
+class ChoicesForm(PlainTextMixin, forms.Form):
     """Name, districts and topics: asked when signing up and on the preferences page."""
 
     name = forms.CharField(
@@ -18,32 +20,21 @@ class ChoicesForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={
-            "max_length": _("Your name must be 100 characters or fewer"),
-            "null_characters_not_allowed": _("Your name contains characters we cannot accept"),
-        },
+        error_messages=text_messages(_("Your name"), 100),
     )
     districts = forms.ModelMultipleChoiceField(
         label=_("Which districts do you want news about?"),
         help_text=_("Select all that apply."),
         queryset=District.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": _("Select at least one district"),
-            "invalid_choice": _("Select a district from the list"),
-            "invalid_pk_value": _("Select a district from the list"),
-        },
+        error_messages=choice_messages(_("a district"), _("Select at least one district")),
     )
     topics = forms.ModelMultipleChoiceField(
         label=_("What do you want to hear about?"),
         help_text=_("Select all that apply."),
         queryset=Topic.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": _("Select at least one topic"),
-            "invalid_choice": _("Select a topic from the list"),
-            "invalid_pk_value": _("Select a topic from the list"),
-        },
+        error_messages=choice_messages(_("a topic"), _("Select at least one topic")),
     )
 
     def __init__(self, *args, **kwargs):
@@ -70,12 +61,7 @@ class SignUpForm(ProtectedFormMixin, ChoicesForm):
         help_text=_("We will send a link to this address to confirm it is yours."),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-            "max_length": _("Your email address must be 254 characters or fewer"),
-            "null_characters_not_allowed": _("Your email address contains characters we cannot accept"),
-        },
+        error_messages=email_messages(_("Your email address")),
     )
 
     field_order = ["email", "name", "districts", "topics"]

@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from protected_forms.form_messages import email_messages, text_messages
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from networks.directory import MAX_QUERY_LENGTH
 from networks.models import Audience
@@ -38,32 +39,20 @@ class NetworkContactForm(ProtectedFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=100,
-        error_messages={
-            "required": _("Enter your name"),
-            "max_length": _("Your name must be 100 characters or fewer"),
-            "null_characters_not_allowed": _("Your name contains characters we cannot accept"),
-        },
+        error_messages=text_messages(_("Your name"), 100, _("Enter your name")),
     )
     email = forms.EmailField(
         label=_("Your email address"),
         help_text=_("The network will reply to this address. It is not shown on the website."),
         max_length=254,
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-            "max_length": _("Your email address must be 254 characters or fewer"),
-        },
+        error_messages=email_messages(_("Your email address")),
     )
     message = forms.CharField(
         label=_("Your message"),
         help_text=_("Do not include details of a crime or an emergency. Call 999 in an emergency."),
         max_length=MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": _("Enter your message"),
-            "max_length": _("Your message must be 3,000 characters or fewer"),
-            "null_characters_not_allowed": _("Your message contains characters we cannot accept"),
-        },
+        error_messages=text_messages(_("Your message"), MESSAGE_MAX, _("Enter your message")),
     )
     consent = forms.BooleanField(
         label=_("I agree to my name, email address and message being sent to this network so it can reply"),

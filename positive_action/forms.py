@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from protected_forms.control_characters import PlainTextMixin
+from protected_forms.form_messages import choice_messages, email_messages, text_messages
 from force.models import District
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from positive_action.models import Characteristic, Group, Role, Signup, WorkforceFigure
@@ -22,55 +24,34 @@ def reference_example() -> str:
     return getattr(settings, "PAP_CANDIDATE_REFERENCE_EXAMPLE", "ABC123456")
 
 
-def no_nul(value: str, label: str) -> str:
-    if "\x00" in value:
-        raise forms.ValidationError(_("%(label)s contains characters we cannot accept") % {"label": label})
-    return value.strip()
-
-
-class CandidateFieldsMixin(forms.Form):
+class CandidateFieldsMixin(PlainTextMixin, forms.Form):
     name = forms.CharField(
         label=_("Full name"),
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-        error_messages={
-            "required": _("Enter your full name"),
-            "max_length": _("Full name must be 120 characters or fewer"),
-        },
+        error_messages=text_messages(_("Full name"), 120, _("Enter your full name")),
     )
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-            "max_length": _("Email address must be 254 characters or fewer"),
-        },
+        error_messages=email_messages(_("Email address")),
     )
     candidate_reference = forms.CharField(
         label=_("Candidate reference"),
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"required": _("Enter your candidate reference")},
+        error_messages=text_messages(_("Candidate reference"), 20, _("Enter your candidate reference")),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            label = str(field.label or "This answer").replace(" (optional)", "")
-            field.error_messages["null_characters_not_allowed"] = _(
-                "%(label)s contains characters we cannot accept"
-            ) % {"label": label}
         self.fields["candidate_reference"].help_text = _(
             "This is in the emails from the recruitment team. For example, %(example)s"
         ) % {"example": reference_example()}
 
-    def clean_name(self):
-        return no_nul(self.cleaned_data["name"], "Full name")
-
     def clean_candidate_reference(self):
-        value = re.sub(r"[\s-]", "", no_nul(self.cleaned_data["candidate_reference"], "Candidate reference")).upper()
+        value = re.sub(r"[\s-]", "", self.cleaned_data["candidate_reference"]).upper()
         if not re.match(reference_pattern(), value):
             raise forms.ValidationError(
                 _("Enter your candidate reference in the right format, for example %(example)s")
@@ -86,7 +67,7 @@ class BookingForm(ProtectedFormMixin, CandidateFieldsMixin):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": _("Access needs must be 1,000 characters or fewer")},
+        error_messages=text_messages(_("Access needs"), 1000),
     )
     join_waiting_list = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -104,9 +85,6 @@ class BookingForm(ProtectedFormMixin, CandidateFieldsMixin):
             Button("submit", label, data_prevent_double_click="true"),
         )
 
-    def clean_access_needs(self):
-        return no_nul(self.cleaned_data["access_needs"], "Access needs")
-
 
 class SignupForm(CandidateFieldsMixin):
     phone = forms.CharField(
@@ -114,26 +92,20 @@ class SignupForm(CandidateFieldsMixin):
         help_text=_("A UK phone number, for example 07700 900 982"),
         max_length=30,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-        error_messages={"required": _("Enter your phone number")},
+        error_messages=text_messages(_("Phone number"), 30, _("Enter your phone number")),
     )
     role = forms.ModelChoiceField(
         label=_("Which role did you apply for?"),
         queryset=Role.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
-        error_messages={
-            "required": _("Select the role you applied for"),
-            "invalid_choice": _("Select a role from the list"),
-        },
+        error_messages=choice_messages(_("a role"), _("Select the role you applied for")),
     )
     stage = forms.ChoiceField(
         label=_("Which stage have you reached?"),
         choices=Signup.Stage.choices,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Select the stage you have reached"),
-            "invalid_choice": _("Select a stage from the list"),
-        },
+        error_messages=choice_messages(_("a stage"), _("Select the stage you have reached")),
     )
     district = forms.ModelChoiceField(
         label=_("Which district do you live in? (optional)"),
@@ -141,7 +113,7 @@ class SignupForm(CandidateFieldsMixin):
         queryset=District.objects.all(),
         required=False,
         empty_label=_("Choose a district"),
-        error_messages={"invalid_choice": _("Select a district from the list")},
+        error_messages=choice_messages(_("a district")),
     )
     wants_buddy = forms.TypedChoiceField(
         label=_("Would you like a buddy?"),
@@ -157,7 +129,7 @@ class SignupForm(CandidateFieldsMixin):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": _("Adjustments must be 1,000 characters or fewer")},
+        error_messages=text_messages(_("Adjustments"), 1000),
     )
     groups = forms.ModelMultipleChoiceField(
         label=_("Which of these groups do you identify with? (optional)"),
@@ -165,10 +137,7 @@ class SignupForm(CandidateFieldsMixin):
         queryset=Group.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        error_messages={
-            "invalid_choice": _("Select groups from the list"),
-            "invalid_pk_value": _("Select groups from the list"),
-        },
+        error_messages=choice_messages(_("groups")),
     )
     prefer_not_to_say = forms.BooleanField(label=_("Prefer not to say"), required=False)
     consent = forms.BooleanField(
@@ -202,14 +171,10 @@ class SignupForm(CandidateFieldsMixin):
         )
 
     def clean_phone(self):
-        raw = no_nul(self.cleaned_data["phone"], "Phone number")
-        digits = re.sub(r"[\s()-]", "", raw)
+        digits = re.sub(r"[\s()-]", "", self.cleaned_data["phone"])
         if not UK_PHONE.match(digits):
             raise forms.ValidationError(_("Enter a UK phone number, like 07700 900 982 or 01632 960 001"))
         return digits
-
-    def clean_adjustments(self):
-        return no_nul(self.cleaned_data["adjustments"], "Adjustments")
 
     def clean(self):
         data = super().clean()

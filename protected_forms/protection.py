@@ -18,16 +18,21 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from protected_forms.control_characters import PlainTextMixin
 from protected_forms.models import FormSubmission
 
 logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"
+TOKEN_MAX_LENGTH = 64
 
 
-class ProtectedFormMixin(forms.Form):
-    """Adds the honeypot and the one-time token to a form."""
+class ProtectedFormMixin(PlainTextMixin, forms.Form):
+    """Adds the honeypot and the one-time token to a form, and refuses control
+    characters in its answers."""
+
+    text_checks_exempt = (HONEYPOT_FIELD, TOKEN_FIELD)
 
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -48,7 +53,7 @@ class ProtectedFormMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         token = cleaned.get(TOKEN_FIELD, "")
-        if not token or len(token) > 64:
+        if not token or len(token) > TOKEN_MAX_LENGTH:
             # A real page always carries one. Issue a new one so the form can be sent again.
             self.data = self.data.copy()
             self.data[TOKEN_FIELD] = secrets.token_urlsafe(24)
@@ -70,6 +75,14 @@ def previous_result(*, token: str, form_name: str) -> str | None:
     return FormSubmission.objects.filter(token=token, form_name=form_name).values_list("result", flat=True).first()
 
 
+def earlier_result(request, form_name: str) -> str | None:
+    """The result of an earlier submission of the token this POST carries, if any."""
+    token = request.POST.get(TOKEN_FIELD, "")
+    if not token or len(token) > TOKEN_MAX_LENGTH:
+        return None  # not one we issued
+    return previous_result(token=token, form_name=form_name)
+
+
 def submit_once(*, token: str, form_name: str, create: Callable[[], str]) -> str:
     """Run `create` (which saves the record and returns its reference) at most
     once per token. A second, even concurrent, submission gets the first one's
@@ -77,6 +90,12 @@ def submit_once(*, token: str, form_name: str, create: Callable[[], str]) -> str
     existing = previous_result(token=token, form_name=form_name)
     if existing is not None:
         return existing
+    return create_once(token=token, form_name=form_name, create=create)
+
+
+def create_once(*, token: str, form_name: str, create: Callable[[], str]) -> str:
+    """`submit_once` for a caller that has just looked for an earlier submission
+    of this token and found none: a concurrent one is still caught."""
     try:
         with transaction.atomic():
             # The token row is written first: a concurrent duplicate waits on the

@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from protected_forms.form_messages import text_messages
 from site_pages.models import Feedback
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 
@@ -19,11 +20,7 @@ class FeedbackForm(ProtectedFormMixin, forms.Form):
         help_text=_("Do not include personal or financial information, like your name or address."),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={
-            "required": _("Tell us how we could improve the website"),
-            "max_length": _("How we could improve it must be 2,000 characters or fewer"),
-            "null_characters_not_allowed": _("How we could improve it contains characters we cannot accept"),
-        },
+        error_messages=text_messages(_("How we could improve it"), 2000, _("Tell us how we could improve the website")),
     )
     page = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 

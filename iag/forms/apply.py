@@ -6,17 +6,19 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from protected_forms.control_characters import PlainTextMixin
+from protected_forms.form_messages import choice_messages, email_messages, text_messages
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from iag.models import AdvisoryGroup, CanAttend, Community, HeardAbout
 from iag.models.monitoring import CHARACTERISTICS
 
-from .validation import normalise_phone, normalise_postcode, reject_control_characters, text_messages
+from .validation import normalise_phone, normalise_postcode
 
 CONTINUE = Button("submit", _("Continue"))
 
 
-class StepForm(forms.Form):
-    """Strips text, refuses control characters and keeps the page's layout in one place."""
+class StepForm(PlainTextMixin, forms.Form):
+    """Refuses control characters and keeps the page's layout in one place."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,16 +27,6 @@ class StepForm(forms.Form):
 
     def layout_items(self) -> list:
         raise NotImplementedError
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, value in list(cleaned.items()):
-            if isinstance(value, str):
-                try:
-                    cleaned[name] = reject_control_characters(value.strip(), str(self.fields[name].label))
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-        return cleaned
 
     def to_session(self) -> dict:
         """Cleaned answers as plain JSON values (model choices become their ids)."""
@@ -54,10 +46,7 @@ class DetailsForm(StepForm):
         label=_("Email address"),
         max_length=254,
         help_text=_("We will send your reference number and a link to check your application to this address."),
-        error_messages={
-            **text_messages("Email address", 254, _("Enter your email address")),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
+        error_messages=email_messages(_("Email address")),
     )
     phone = forms.CharField(
         label=_("Phone number (optional)"),
@@ -94,36 +83,15 @@ class GroupsForm(StepForm):
         help_text=_("Select all that apply. Most people join the group for the district where they live or work."),
         queryset=AdvisoryGroup.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": _("Select at least one group you want to join"),
-            "invalid_choice": _("Select a group from the list"),
-            "invalid_pk_value": _("Select a group from the list"),
-        },
+        error_messages=choice_messages(_("a group"), _("Select at least one group you want to join")),
     )
 
-    def __init__(self, *args, email: str = "", **kwargs):
-        self.email = email
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["groups"].queryset = AdvisoryGroup.objects.open_to_applications()
 
     def layout_items(self):
         return [Field.checkboxes("groups", legend_size=Size.LARGE, legend_tag="h1")]
-
-    def clean_groups(self):
-        from iag.services.applications import open_duplicates
-
-        groups = self.cleaned_data["groups"]
-        duplicates = open_duplicates(email=self.email, groups=groups) if self.email else []
-        if duplicates:
-            raise forms.ValidationError(
-                _(
-                    "You already have an application to join %(groups)s that we are still looking at, so there is "
-                    "no need to apply again. Choose a different group, or use the link in your email to check progress"
-                )
-                % {"groups": " and ".join(duplicates)},
-                code="duplicate",
-            )
-        return groups
 
 
 class CommunitiesForm(StepForm):
@@ -132,11 +100,9 @@ class CommunitiesForm(StepForm):
         help_text=_("Select all that apply."),
         queryset=Community.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": _("Select at least one community or subject you could speak for"),
-            "invalid_choice": _("Select a community or subject from the list"),
-            "invalid_pk_value": _("Select a community or subject from the list"),
-        },
+        error_messages=choice_messages(
+            _("a community or subject"), _("Select at least one community or subject you could speak for")
+        ),
     )
     communities_detail = forms.CharField(
         label=_("In what way could you speak for them?"),
@@ -179,19 +145,13 @@ class WhyJoinForm(StepForm):
         label=_("Could you attend meetings four times a year?"),
         choices=CanAttend.choices,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Select whether you could attend meetings four times a year"),
-            "invalid_choice": _("Select one of the options"),
-        },
+        error_messages=choice_messages(required=_("Select whether you could attend meetings four times a year")),
     )
     heard_about = forms.ChoiceField(
         label=_("How did you hear about the groups?"),
         choices=HeardAbout.choices,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Select how you heard about the groups"),
-            "invalid_choice": _("Select one of the options"),
-        },
+        error_messages=choice_messages(required=_("Select how you heard about the groups")),
     )
 
     def layout_items(self):

@@ -1,7 +1,6 @@
-"""Input checks for the application form, with messages in plain words."""
+"""Postcode and phone number checks for the application form, with messages in plain words."""
 
 import re
-import unicodedata
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -9,32 +8,6 @@ from django.utils.translation import gettext as _
 POSTCODE_RE = re.compile(
     r"^(GIR0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPS-UW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2})$"
 )
-
-
-def text_messages(label: str, max_length: int | None = None, required: str | None = None) -> dict:
-    messages = {
-        "required": required or _("Enter %(label)s") % {"label": label.lower()},
-        "null_characters_not_allowed": _("%(label)s contains characters we cannot accept") % {"label": label},
-    }
-    if max_length:
-        messages["max_length"] = _("%(label)s must be %(n)s characters or fewer") % {
-            "label": label,
-            "n": f"{max_length:,}",
-        }
-    return messages
-
-
-def reject_control_characters(value: str, label: str) -> str:
-    """Letters from any script are welcome; invisible control characters are not."""
-    for char in value:
-        if char in "\n\r\t":
-            continue
-        if unicodedata.category(char) in {"Cc", "Cs", "Co"}:
-            raise forms.ValidationError(
-                _("%(label)s contains characters we cannot accept. Remove them and try again") % {"label": label},
-                code="control_characters",
-            )
-    return value
 
 
 def normalise_postcode(value: str) -> str:

@@ -1,4 +1,4 @@
-from .applications import DuplicateApplicationError, application_submit
+from .applications import DuplicateApplicationError, application_receive, application_submit
 from .privacy import application_erase, application_withdraw, applications_anonymise_expired
 from .workflow import TransitionError, application_event_record, application_note_add, application_transition
 
@@ -8,6 +8,7 @@ __all__ = [
     "application_erase",
     "application_event_record",
     "application_note_add",
+    "application_receive",
     "application_submit",
     "application_transition",
     "application_withdraw",

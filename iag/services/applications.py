@@ -1,29 +1,22 @@
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 import private_links
 from outbox.services import notification_queue, unit_alert_queue
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
+from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
 
 
 
 class DuplicateApplicationError(Exception):
-    """An application with the same email is already open for one of these groups."""
+    """An application with the same email is already open for one of these groups.
+    Never shown to the person: see application_receive."""
 
     def __init__(self, groups: list[str]):
         self.groups = groups
-        names = " and ".join(groups)
-        super().__init__(
-            _(
-                "You already have an application to join %(groups)s that we are still looking at, "
-                "so you do not need to apply again. We have not sent a second one. Your email has a link "
-                "to check its progress."
-            )
-            % {"groups": names}
-        )
+        super().__init__(f"Open application already held for {' and '.join(groups)}")
 
 
 def open_duplicates(*, email: str, groups) -> list[str]:
@@ -32,6 +25,43 @@ def open_duplicates(*, email: str, groups) -> list[str]:
         ApplicationChoice.objects.filter(open_email=email.strip().lower(), group__in=groups)
         .order_by("group__display_order")
         .values_list("group__name", flat=True)
+    )
+
+
+def application_receive(*, email: str, groups: list[AdvisoryGroup], **answers) -> str:
+    """What the public form calls. Returns the reference to show the person.
+
+    The page must not tell anyone whether an address has already applied: for
+    an address with an open application to one of these groups, nothing is
+    saved, its owner is told by email, and the reference shown looks like any
+    other but belongs to nothing. Call inside a transaction."""
+    try:
+        application, _token = application_submit(email=email, groups=groups, **answers)
+    except DuplicateApplicationError:
+        _already_applied_queue(email=email, groups=groups)
+        return application_reference()
+    return application.reference
+
+
+def _already_applied_queue(*, email: str, groups: list[AdvisoryGroup]) -> None:
+    choices = list(
+        ApplicationChoice.objects.filter(open_email=email.strip().lower(), group__in=groups)
+        .select_related("application", "group")
+        .order_by("group__display_order")
+    )
+    if not choices:
+        return
+    open_groups = {choice.group_id for choice in choices}
+    notification_queue(
+        recipient=choices[0].application.email,
+        template="iag/email/already_applied",
+        context={
+            "name": choices[0].application.full_name,
+            "groups": " and ".join(choice.group.name for choice in choices),
+            "other_groups": " and ".join(group.name for group in groups if group.pk not in open_groups),
+        },
+        kind="iag.already_applied",
+        about=choices[0].application,
     )
 
 

@@ -5,13 +5,12 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from protected_forms.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
-from protected_forms.views import too_many_requests
+from protected_forms.views import ProtectedSubmissionMixin
 from iag.forms import STEP_FORMS, CheckAnswersForm
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
 from iag.selectors import answers_summary
-from iag.services import DuplicateApplicationError, application_submit
+from iag.services import application_receive
 
 from . import journey
 
@@ -37,17 +36,16 @@ class StepView(View):
 
     def get(self, request, step):
         stored = journey.answers(request).get(step)
-        kwargs = journey.form_kwargs(request, step)
         if stored is not None:
-            # Answers given earlier may no longer be valid (a group closed, or an
-            # application for it was sent meanwhile): show why, keep the answers.
-            checked = self.form_class(data=stored, **kwargs)
+            # Answers given earlier may no longer be valid (a group closed
+            # meanwhile): show why, keep the answers.
+            checked = self.form_class(data=stored)
             if not checked.is_valid():
                 return self.render(checked)
-        return self.render(self.form_class(initial=stored or {}, **kwargs))
+        return self.render(self.form_class(initial=stored or {}))
 
     def post(self, request, step):
-        form = self.form_class(data=request.POST, **journey.form_kwargs(request, step))
+        form = self.form_class(data=request.POST)
         if not form.is_valid():
             return self.render(form)
         journey.answers_save(request, step, form.to_session())
@@ -76,8 +74,9 @@ class StepView(View):
 
 
 @method_decorator(never_cache, name="dispatch")
-class CheckAnswersView(View):
+class CheckAnswersView(ProtectedSubmissionMixin, View):
     template_name = "iag/apply_check.html"
+    form_name = FORM_NAME
 
     def get(self, request):
         data, problem = journey.validated(request)
@@ -86,31 +85,21 @@ class CheckAnswersView(View):
         return self.render(CheckAnswersForm(), data)
 
     def post(self, request):
-        if rate_limited(request, FORM_NAME):
-            return too_many_requests(request)
-        form = CheckAnswersForm(data=request.POST)
-        if form.is_spam:
-            request.session[journey.REFERENCE_KEY] = application_reference()  # looks real; nothing is stored
-            return redirect("iag:apply_done")
-        token = request.POST.get(TOKEN_FIELD, "")[:64]
-        earlier = previous_result(token=token, form_name=FORM_NAME) if token else None
-        if earlier:  # double click, refresh, or Back and send again
-            return self.done(earlier)
-        data, problem = journey.validated(request)
-        if problem:
-            return redirect(journey.step_url(problem))
-        if not form.is_valid():
-            return self.render(form, data)
-        try:
-            reference = submit_once(
-                token=form.cleaned_data[TOKEN_FIELD], form_name=FORM_NAME, create=lambda: self.create(data)
-            )
-        except DuplicateApplicationError as error:
-            return render(request, "iag/apply_duplicate.html", {"message": str(error)})
-        return self.done(reference)
+        return self.protected_post(CheckAnswersForm(data=request.POST))
 
-    def create(self, data: dict) -> str:
-        application, _token = application_submit(
+    def earlier_pages_problem(self):
+        self.data, problem = journey.validated(self.request)
+        return redirect(journey.step_url(problem)) if problem else None
+
+    def form_invalid(self, form):
+        return self.render(form, self.data)
+
+    def spam_response(self):
+        return self.submitted(application_reference())  # looks real; nothing is stored
+
+    def create(self, form) -> str:
+        data = self.data
+        return application_receive(
             full_name=data["full_name"],
             email=data["email"],
             phone=data["phone"],
@@ -124,9 +113,8 @@ class CheckAnswersView(View):
             heard_about=data["heard_about"],
             monitoring={key: data.get(key, "") for key in CHARACTERISTICS},
         )
-        return application.reference
 
-    def done(self, reference: str):
+    def submitted(self, reference: str):
         self.request.session[journey.REFERENCE_KEY] = reference
         journey.answers_clear(self.request)
         return redirect("iag:apply_done")

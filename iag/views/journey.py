@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from form_drafts.services import draft_discard, draft_load, draft_save
 from iag.forms import STEP_FORMS
-from iag.forms.apply import GroupsForm
 
 SESSION_KEY = "iag_apply"
 REFERENCE_KEY = "iag_apply_reference"
@@ -23,13 +22,6 @@ def answers_save(request, step: str, data: dict) -> None:
 
 def answers_clear(request) -> None:
     draft_discard(request, SESSION_KEY)
-
-
-def form_kwargs(request, step: str) -> dict:
-    form_class, _title = STEP_FORMS[step]
-    if form_class is GroupsForm:
-        return {"email": answers(request).get("your-details", {}).get("email", "")}
-    return {}
 
 
 def first_missing_step(request) -> str | None:
@@ -61,7 +53,7 @@ def validated(request) -> tuple[dict | None, str | None]:
     for step, (form_class, _title) in STEP_FORMS.items():
         if step not in stored:
             return None, step
-        form = form_class(data=stored[step], **form_kwargs(request, step))
+        form = form_class(data=stored[step])
         if not form.is_valid():
             return None, step
         merged.update(form.cleaned_data)

@@ -10,9 +10,10 @@ from .bookings import (
 )
 from .buddies import buddy_assign
 from .figures import figures_import_csv
-from .signups import signup_create
+from .signups import AlreadySignedUp, signup_create, signup_receive
 
 __all__ = [
+    "AlreadySignedUp",
     "EveningFull",
     "booking_accept_offer",
     "booking_cancel",
@@ -24,4 +25,5 @@ __all__ = [
     "offers_expire",
     "reminders_send",
     "signup_create",
+    "signup_receive",
 ]

@@ -5,11 +5,44 @@ from django.utils import timezone
 
 from outbox.services import notification_queue, unit_alert_queue
 from positive_action.models import Signup, SignupEqualityAnswers
+from positive_action.models.signups import signup_reference
 
 ALREADY_SIGNED_UP = (
     "This candidate reference has already been signed up to the programme. Nothing has been changed. "
     "If you need to update your details, contact the diversity unit."
 )
+
+
+class AlreadySignedUp(ValidationError):
+    """This candidate reference is already signed up; nothing was changed."""
+
+    def __init__(self, candidate_reference: str):
+        self.candidate_reference = candidate_reference
+        super().__init__(ALREADY_SIGNED_UP, code="already_signed_up")
+
+
+def signup_receive(**answers) -> str:
+    """What the public form calls (with signup_create's arguments). Returns the
+    reference to show the person.
+
+    Being signed up says a candidate is in an under-represented group, so the
+    page must not tell anyone whether a candidate reference is: when it is,
+    nothing changes, the candidate it belongs to is told by email, and the
+    reference shown looks like any other but belongs to nothing. Call inside a
+    transaction."""
+    try:
+        return signup_create(**answers).reference
+    except AlreadySignedUp as error:
+        signup = Signup.objects.filter(candidate_reference=error.candidate_reference).first()
+        if signup is not None:
+            notification_queue(
+                recipient=signup.email,
+                template="positive_action/email/already_signed_up",
+                context={"signup": signup},
+                kind="positive_action.already_signed_up",
+                about=signup,
+            )
+        return signup_reference()
 
 
 def signup_create(
@@ -28,11 +61,11 @@ def signup_create(
     consent: bool,
 ) -> Signup:
     """Sign a candidate up. One sign-up per candidate reference: a second one
-    raises ValidationError and changes nothing."""
+    raises AlreadySignedUp (a ValidationError) and changes nothing."""
     if not consent:
         raise ValidationError("Consent is needed to sign up to the programme.")
     if Signup.objects.filter(candidate_reference=candidate_reference).exists():
-        raise ValidationError(ALREADY_SIGNED_UP)
+        raise AlreadySignedUp(candidate_reference)
     signup = Signup(
         candidate_reference=candidate_reference,
         name=name,
@@ -72,5 +105,5 @@ def signup_create(
                 about=signup,
             )
     except IntegrityError as exc:
-        raise ValidationError(ALREADY_SIGNED_UP) from exc
+        raise AlreadySignedUp(candidate_reference) from exc
     return signup

@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from private_links import BOOKING
-from protected_forms.protection import TOKEN_FIELD, rate_limited, submit_once
-from protected_forms.views import too_many_requests
+from protected_forms.views import ProtectedSubmissionMixin
 from positive_action.forms import BookingForm
 from positive_action.models import Booking, PreparationEvening
 from positive_action.services import EveningFull, booking_accept_offer, booking_cancel, booking_create
@@ -15,47 +16,54 @@ from positive_action.services.calendar import booking_calendar
 FORM_NAME = "pap_booking"
 
 
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-def book(request, pk: int):
-    evening = get_object_or_404(PreparationEvening.objects.upcoming(), pk=pk)
-    if not evening.is_open:
-        return render(request, "positive_action/evening_closed.html", {"evening": evening})
-    waiting = evening.places_left == 0
-    if request.method != "POST":
-        form = BookingForm(waiting=waiting, initial={"join_waiting_list": waiting})
-        return render(request, "positive_action/book.html", {"form": form, "evening": evening, "waiting": waiting})
-    if rate_limited(request, FORM_NAME):
-        return too_many_requests(request)
-    form = BookingForm(request.POST, waiting=waiting)
-    if form.is_spam:
-        return redirect("positive_action:evenings")
-    if form.is_valid():
-        data = form.cleaned_data
+@method_decorator(never_cache, name="dispatch")
+class BookView(ProtectedSubmissionMixin, View):
+    form_name = FORM_NAME
 
-        def create() -> str:
-            return booking_create(
-                evening=evening,
-                name=data["name"],
-                email=data["email"],
-                candidate_reference=data["candidate_reference"],
-                access_needs=data["access_needs"],
-                join_waiting_list=data["join_waiting_list"],
-            ).link_key  # kept as the submission's result: useless without the site's secret
+    def dispatch(self, request, pk: int):
+        self.evening = get_object_or_404(PreparationEvening.objects.upcoming(), pk=pk)
+        if not self.evening.is_open:
+            return render(request, "positive_action/evening_closed.html", {"evening": self.evening})
+        self.waiting = self.evening.places_left == 0
+        return super().dispatch(request, pk)
 
+    def get(self, request, pk: int):
+        return self.form_invalid(BookingForm(waiting=self.waiting, initial={"join_waiting_list": self.waiting}))
+
+    def post(self, request, pk: int):
         try:
-            link_key = submit_once(token=data[TOKEN_FIELD], form_name=FORM_NAME, create=create)
+            return self.protected_post(BookingForm(request.POST, waiting=self.waiting))
         except EveningFull:
-            waiting = True
+            self.waiting = True
             form = BookingForm(request.POST.copy(), waiting=True)
             form.data["join_waiting_list"] = "True"
             form.is_valid()
             form.add_error(None, "The last place has just been taken. You can join the waiting list instead.")
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            return redirect("positive_action:booking_manage", token=BOOKING.sign(link_key))
-    return render(request, "positive_action/book.html", {"form": form, "evening": evening, "waiting": waiting})
+            return self.form_invalid(form)
+
+    def form_invalid(self, form):
+        context = {"form": form, "evening": self.evening, "waiting": self.waiting}
+        return render(self.request, "positive_action/book.html", context)
+
+    def spam_response(self):
+        return redirect("positive_action:evenings")
+
+    def create(self, form) -> str:
+        data = form.cleaned_data
+        return booking_create(
+            evening=self.evening,
+            name=data["name"],
+            email=data["email"],
+            candidate_reference=data["candidate_reference"],
+            access_needs=data["access_needs"],
+            join_waiting_list=data["join_waiting_list"],
+        ).link_key  # kept as the submission's result: useless without the site's secret
+
+    def submitted(self, reference: str):
+        return redirect("positive_action:booking_manage", token=BOOKING.sign(reference))
+
+
+book = BookView.as_view()
 
 
 def _booking(token: str) -> Booking:

@@ -1,15 +1,16 @@
 """Programme sign-up: the form, check your answers, confirmation."""
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from form_drafts.services import draft_discard, draft_load, draft_save
-from protected_forms.protection import TOKEN_FIELD, previous_result, rate_limited, submit_once
-from protected_forms.views import too_many_requests
+from protected_forms.protection import rate_limited
+from protected_forms.views import ProtectedSubmissionMixin, too_many_requests
 from positive_action.forms import SignupConfirmForm, SignupForm
-from positive_action.services import signup_create
+from positive_action.services import signup_receive
 
 SESSION_KEY = "pap_signup_answers"
 FORM_NAME = "pap_signup"
@@ -42,58 +43,55 @@ def start(request):
     return render(request, "positive_action/signup.html", {"form": form})
 
 
-def _earlier_submission(request) -> str | None:
-    token = request.POST.get(TOKEN_FIELD, "")[:64] if request.method == "POST" else ""
-    return previous_result(token=token, form_name=FORM_NAME) if token else None
+@method_decorator(never_cache, name="dispatch")
+class CheckView(ProtectedSubmissionMixin, View):
+    """Check your answers, then send: the answers come from the session."""
 
+    form_name = FORM_NAME
 
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-def check(request):
-    earlier = _earlier_submission(request)
-    if earlier:  # refresh, or Back and send again, after it went through
-        request.session[f"submitted:{FORM_NAME}"] = earlier
+    def get(self, request):
+        self.answers = _answers_form(request)
+        if self.answers is None:
+            return redirect("positive_action:signup")
+        return self.form_invalid(SignupConfirmForm())
+
+    def post(self, request):
+        return self.protected_post(SignupConfirmForm(request.POST))
+
+    def earlier_pages_problem(self):
+        self.answers = _answers_form(self.request)
+        return redirect("positive_action:signup") if self.answers is None else None
+
+    def form_invalid(self, form):
+        return render(self.request, "positive_action/signup_check.html", {"answers": self.answers, "form": form})
+
+    def spam_response(self):
         return redirect("positive_action:signup_done")
-    answers = _answers_form(request)
-    if answers is None:
-        return redirect("positive_action:signup")
-    form = SignupConfirmForm(request.POST or None)
-    error = None
-    if request.method == "POST":
-        if rate_limited(request, FORM_NAME):
-            return too_many_requests(request)
-        if form.is_spam:
-            return redirect("positive_action:signup_done")
-        if form.is_valid():
-            data = answers.cleaned_data
-            try:
-                reference = submit_once(
-                    token=form.cleaned_data[TOKEN_FIELD],
-                    form_name=FORM_NAME,
-                    create=lambda: (
-                        signup_create(
-                            candidate_reference=data["candidate_reference"],
-                            name=data["name"],
-                            email=data["email"],
-                            phone=data["phone"],
-                            role=data["role"],
-                            stage=data["stage"],
-                            district=data["district"],
-                            wants_buddy=data["wants_buddy"],
-                            adjustments=data["adjustments"],
-                            groups=list(data["groups"]),
-                            prefer_not_to_say=data["prefer_not_to_say"],
-                            consent=data["consent"],
-                        ).reference
-                    ),
-                )
-            except ValidationError as exc:
-                error = exc.messages[0]
-            else:
-                draft_discard(request, SESSION_KEY)
-                request.session[f"submitted:{FORM_NAME}"] = reference
-                return redirect("positive_action:signup_done")
-    return render(request, "positive_action/signup_check.html", {"answers": answers, "form": form, "error": error})
+
+    def create(self, form) -> str:
+        data = self.answers.cleaned_data
+        return signup_receive(
+            candidate_reference=data["candidate_reference"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            role=data["role"],
+            stage=data["stage"],
+            district=data["district"],
+            wants_buddy=data["wants_buddy"],
+            adjustments=data["adjustments"],
+            groups=list(data["groups"]),
+            prefer_not_to_say=data["prefer_not_to_say"],
+            consent=data["consent"],
+        )
+
+    def submitted(self, reference: str):
+        draft_discard(self.request, SESSION_KEY)
+        self.request.session[f"submitted:{FORM_NAME}"] = reference
+        return redirect("positive_action:signup_done")
+
+
+check = CheckView.as_view()
 
 
 @never_cache

@@ -30,7 +30,7 @@ def assert_error(response, message: str):
         ({"full_name": "   "}, "Enter your full name"),
         ({"full_name": "x" * 201}, "Full name must be 200 characters or fewer"),
         ({"full_name": "Jo\x00Bloggs"}, "Full name contains characters we cannot accept"),
-        ({"full_name": "Jo\x07Bloggs"}, "Full name contains characters we cannot accept"),
+        ({"full_name": "Jo\x07Bloggs"}, "Full name must not contain line breaks or control characters"),
         ({"email": ""}, "Enter your email address"),
         ({"email": "jo.example.org"}, "Enter an email address in the correct format, like name@example.com"),
         ({"email": "a" * 250 + "@example.org"}, "Email address must be 254 characters or fewer"),

@@ -122,3 +122,17 @@ def test_no_contact_form_for_a_network_without_one(client, make_network):
     assert client.get(reverse("networks:contact", args=[phone_only.slug])).status_code == 404
     html = client.get(phone_only.get_absolute_url()).content.decode()
     assert "Contact this network" not in html and "101" in html
+
+
+def test_a_name_with_line_breaks_cannot_forge_lines_in_the_email(
+    client, network, mailoutbox, django_capture_on_commit_callbacks
+):
+    data = answers(client, network, name="Sam\r\nBcc: victim@example.org\r\nSubject: Win")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("networks:contact", args=[network.slug]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"] == ["Your name must not contain line breaks or control characters"]
+    assert "govuk-error-summary" in response.content.decode()
+    assert not NetworkMessage.objects.exists()
+    assert not Notification.objects.exists()
+    assert mailoutbox == []

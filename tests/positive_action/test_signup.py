@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from outbox.models import Notification
@@ -51,13 +54,48 @@ def test_change_link_brings_back_the_saved_answers(client, answers):
     assert 'value="Alex Smith"' in html and "A quiet room" in html
 
 
-def test_second_sign_up_with_the_same_reference_says_so_and_changes_nothing(client, answers):
+def done_page(client) -> tuple:
+    """What the confirmation page shows, with the reference and per-response values blanked out."""
+    response = client.get(reverse("positive_action:signup_done"))
+    html = response.content.decode().replace(client.session["submitted:pap_signup"], "PAP-XXXXXXXX")
+    html = re.sub(r'(nonce|name="csrfmiddlewaretoken" value)="[^"]*"', r'\1=""', html)  # differ on every response
+    return response.status_code, [template.name for template in response.templates], html
+
+
+def test_a_signed_up_reference_gets_the_same_pages_and_wording_as_a_new_one(answers):
+    send(Client(), answers)
+    known, new = Client(), Client()
+    _page, known_sent = send(known, {**answers, "name": "Someone Else", "email": "someone@example.org"})
+    _page, new_sent = send(new, {**answers, "email": "someone@example.org", "candidate_reference": "XYZ654321"})
+    assert (
+        (known_sent.status_code, known_sent.url)
+        == (new_sent.status_code, new_sent.url)
+        == (
+            302,
+            reverse("positive_action:signup_done"),
+        )
+    )
+    assert done_page(known) == done_page(new)
+    assert "Sign-up complete" in done_page(known)[2]
+
+
+def test_a_second_sign_up_tells_the_candidate_by_email_and_changes_nothing(
+    client, answers, mailoutbox, django_capture_on_commit_callbacks
+):
     send(client, answers)
-    before = list(Signup.objects.values())
-    page, response = send(client, {**answers, "name": "Someone Else", "candidate_reference": "ABC-123456"})
-    assert response.status_code == 200
-    assert "already been signed up" in response.content.decode()
+    first = Signup.objects.get()
+    before, last = list(Signup.objects.values()), Notification.objects.order_by("-pk").first().pk
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        send(
+            Client(),
+            {**answers, "name": "Someone Else", "email": "someone@example.org", "candidate_reference": "ABC-123456"},
+        )
     assert list(Signup.objects.values()) == before
+    told = Notification.objects.get(pk__gt=last)
+    assert (told.kind, told.recipient, told.about) == ("positive_action.already_signed_up", "alex@example.com", first)
+    assert "already signed up" in told.body_text and first.reference in told.body_text
+    assert [message.to for message in mailoutbox] == [["alex@example.com"]]
 
 
 def test_refreshing_the_final_post_creates_one_sign_up(client, answers):

@@ -50,9 +50,14 @@ UNKNOWN_FIELDS = ("", "x", "form_token[]", "groups[]", "__proto__", "csrfmiddlew
 # ---------------------------------------------------------------- any words are accepted
 
 
+# On one line: no line or paragraph separators either (control_characters.py).
+LINE_CHAR = st.characters(exclude_categories=("Cs", "Cc", "Co", "Zl", "Zp"))
+
+
 def text_for(field: forms.Field):
     limit = getattr(field, "max_length", None) or 500
-    return st.text(WORD_CHAR, min_size=1, max_size=min(limit, 3000)).filter(lambda value: value.strip())
+    chars = WORD_CHAR if isinstance(field.widget, forms.Textarea) else LINE_CHAR
+    return st.text(chars, min_size=1, max_size=min(limit, 3000)).filter(lambda value: value.strip())
 
 
 @by_name(PUBLIC_FORMS)
