@@ -204,7 +204,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 
 # Limits on what a request may carry; anything larger gets a plain 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Django's default. Admin posts one field per permission held by a staff member or group.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Email: written to files in var/sent-emails unless EMAIL_BACKEND says otherwise.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")

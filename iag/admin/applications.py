@@ -209,9 +209,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         elif note:
             application_note_add(application=obj, actor=request.user, note=note)
 
-    def save_related(self, request, form, formsets, change):
-        pass  # nothing related is edited here; the audit trail is read-only
-
     @admin.action(description=_("Export selected to CSV (no equality monitoring answers)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return applications_csv(queryset=queryset, actor=request.user)
