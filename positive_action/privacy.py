@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 
+from engagement_site.audit import actor_fields
 from engagement_site.models import Notification
 from positive_action.models import Booking, BuddyAssignment, Signup, SignupEqualityAnswers
 from positive_action.models.signups import SignupEvent
@@ -14,13 +15,7 @@ ERASED = "[erased]"
 
 
 def signup_event_record(*, signup: Signup, action: str, actor=None) -> SignupEvent:
-    named = actor is not None and getattr(actor, "is_authenticated", False)
-    return SignupEvent.objects.create(
-        signup=signup,
-        action=action,
-        actor=actor if named else None,
-        actor_name=actor.get_username()[:150] if named else "",
-    )
+    return SignupEvent.objects.create(signup=signup, action=action, **actor_fields(actor))
 
 
 def _signups(email: str):

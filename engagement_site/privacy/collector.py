@@ -20,6 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
+from engagement_site.audit import actor_fields
+
 from .models import PrivacyRequest, email_digest
 
 
@@ -38,12 +40,6 @@ def _call(function, email: str, actor):
     if "actor" in inspect.signature(function).parameters:
         return function(email, actor=actor)
     return function(email)
-
-
-def _actor_fields(actor) -> dict:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return {"actor": None, "actor_name": ""}
-    return {"actor": actor, "actor_name": actor.get_username()[:150]}
 
 
 def _count(value) -> int:
@@ -68,7 +64,7 @@ def subject_access_export(*, email: str, actor=None) -> dict:
         email_hash=email_digest(email),
         records=sum(summary.values()),
         summary=summary,
-        **_actor_fields(actor),
+        **actor_fields(actor),
     )
     return {
         "email": email,
@@ -88,6 +84,6 @@ def subject_erase_everywhere(*, email: str, actor=None) -> dict[str, int]:
         email_hash=email_digest(email),
         records=sum(counts.values()),
         summary=counts,
-        **_actor_fields(actor),
+        **actor_fields(actor),
     )
     return counts

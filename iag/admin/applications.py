@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from engagement_site.admin_audit import AuditTrailInline
 from iag.models import AdvisoryGroup, Application, ApplicationEvent, Status
 from iag.models.monitoring import CHARACTERISTICS
 from iag.services import (
@@ -41,19 +42,9 @@ class ApplicationAdminForm(forms.ModelForm):
         self.fields["new_status"].choices = [("", _("Keep as it is"))] + [(s, Status(s).label) for s in allowed]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(AuditTrailInline):
     model = ApplicationEvent
     fields = ["created_at", "action", "actor_name", "from_status", "to_status", "note"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("Audit trail")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 def _status_action(status: str, description):

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engagement_site.audit import actor_fields
 from engagement_site.selectors import force_profile
 from engagement_site.services.notifications import notification_queue
 from iag.models import Application, ApplicationChoice, ApplicationEvent, DecisionTemplate
@@ -15,14 +16,8 @@ class TransitionError(Exception):
     pass
 
 
-def _actor_fields(actor) -> dict:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return {"actor": None, "actor_name": ""}
-    return {"actor": actor, "actor_name": actor.get_username()[:150]}
-
-
 def application_event_record(*, application: Application, action: str, actor=None, note: str = "", **extra):
-    event = ApplicationEvent(application=application, action=action, note=note, **_actor_fields(actor), **extra)
+    event = ApplicationEvent(application=application, action=action, note=note, **actor_fields(actor), **extra)
     event.full_clean()
     event.save()
     return event
