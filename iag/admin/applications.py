@@ -5,6 +5,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from engagement_site.admin_audit import AuditTrailInline
+from engagement_site.admin_special import SpecialCategoryListMixin
 from iag.models import AdvisoryGroup, Application, ApplicationEvent, Status
 from iag.models.monitoring import CHARACTERISTICS
 from iag.services import (
@@ -69,8 +70,27 @@ def _status_action(status: str, description):
     return admin.action(description=description, permissions=["change"])(action)
 
 
+class AnsweredMonitoringFilter(admin.SimpleListFilter):
+    """Who answered any equality monitoring question: special category, so only
+    for staff with the permission (see SpecialCategoryListMixin)."""
+
+    title = _("equality monitoring")
+    parameter_name = "answered_monitoring"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Answered")), ("no", _("Not answered"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(monitoring__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(SpecialCategoryListMixin, admin.ModelAdmin):
+    special_permission = SPECIAL
+    special_relations = ("monitoring",)
+    special_list_filter = (AnsweredMonitoringFilter,)
     form = ApplicationAdminForm
     list_display = ["reference", "full_name", "group_names", "status", "submitted_at"]
     list_filter = [

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from engagement_site.admin_audit import AuditTrailAdmin, AuditTrailInline
+from engagement_site.admin_special import SpecialCategoryListMixin
 from positive_action.models import Buddy, BuddyAssignment, Signup, SignupEqualityAnswers
 from positive_action.models.signups import SignupEvent
 from positive_action.privacy import signup_event_record
@@ -66,7 +67,9 @@ class SignupEventInline(AuditTrailInline):
 
 
 @admin.register(Signup)
-class SignupAdmin(admin.ModelAdmin):
+class SignupAdmin(SpecialCategoryListMixin, admin.ModelAdmin):
+    special_permission = SPECIAL
+    special_relations = ("equality_answers",)
     list_display = ["reference", "candidate_reference", "name", "role", "stage", "wants_buddy", "buddy_display"]
     list_filter = ["wants_buddy", "role", "stage", "district"]
     search_fields = ["reference", "candidate_reference", "name", "email"]
