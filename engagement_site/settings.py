@@ -277,6 +277,7 @@ CELERY_BEAT_SCHEDULE = {
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
     "iag-anonymise-expired": {"task": "iag.tasks.anonymise_expired_applications", "schedule": 6 * 60 * 60},
+    "iag-monitoring-snapshot": {"task": "iag.tasks.monitoring_snapshot_take_if_due", "schedule": 6 * 60 * 60},
     "dispatch-remove-unconfirmed": {
         "task": "engagement_site.dispatch.tasks.unconfirmed_signups_remove",
         "schedule": 6 * 60 * 60,
@@ -292,6 +293,9 @@ DISPATCH_SEND_BATCH_SIZE = int(os.environ.get("DISPATCH_SEND_BATCH_SIZE", 500))
 
 # IAG applications that were decided or withdrawn are anonymised this many days after their last status change.
 IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))
+# The equality monitoring totals page shows a snapshot, taken at most once a month and
+# only after at least this many new applications since the last one.
+IAG_MONITORING_SNAPSHOT_MIN_NEW = int(os.environ.get("IAG_MONITORING_SNAPSHOT_MIN_NEW", 20))
 
 # Positive Action Programme.
 # A group is under-represented in a role when (share of workforce / share of population) is below this.
