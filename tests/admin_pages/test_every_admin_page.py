@@ -132,8 +132,24 @@ def request_safely(problems: list, label: str, call):
         return None
 
 
+# On a page, these show special category answers (or who gave them).
+SPECIAL_CATEGORY_MARKERS = (
+    ">Equality monitoring (special category)</h2>",  # the fieldset with the answers
+    "Groups they belong to:</label>",  # a programme sign-up's equality answers
+    "answered_monitoring=",  # the filter by who answered
+)
+
+
+def shows_special_category(response) -> bool:
+    html = response.content.decode().lower() if response is not None and response.status_code == 200 else ""
+    return any(marker.lower() in html for marker in SPECIAL_CATEGORY_MARKERS)  # admin capitalises labels
+
+
 def walk_every_admin_page(client, user) -> list[str]:
+    """Problems found on every admin page `user` can open; for staff without the
+    special category permission, also any page that shows special category answers."""
     problems: list[str] = []
+    special = user.has_perm("iag.view_special_category")
     client.force_login(user)
     request = RequestFactory().get("/admin/")
     request.user = user
@@ -146,13 +162,16 @@ def walk_every_admin_page(client, user) -> list[str]:
         response = request_safely(problems, f"{name} list", lambda u=url: client.get(reverse(f"{u}_changelist")))
         if response is not None and response.status_code not in (200, 403):
             problems.append(f"{name} list: {response.status_code}")
+        if not special and shows_special_category(response):
+            problems.append(f"{name} list shows special category data")
         if response is not None and response.status_code == 403 and model_admin.has_view_permission(request):
             problems.append(f"{name} list: 403 for staff who may view it")
         if model_admin.has_add_permission(request):
             response = request_safely(problems, f"{name} add", lambda u=url: client.get(reverse(f"{u}_add")))
             if response is not None and response.status_code != 200:
                 problems.append(f"{name} add: {response.status_code}")
-        obj = model_admin.get_queryset(request).order_by("pk").first()
+        rows = model_admin.get_queryset(request)
+        obj = (rows if rows.ordered else rows.order_by("-pk")).first()  # the first row of the list
         if obj is None:
             problems.append(f"{name}: no row to open (build one in every_model_has_a_row)")
             continue
@@ -167,6 +186,8 @@ def walk_every_admin_page(client, user) -> list[str]:
         if response.status_code != 200:
             problems.append(f"{name} change page: {response.status_code}")
             continue
+        if not special and shows_special_category(response):
+            problems.append(f"{name} change page shows special category data")
         html = response.content.decode()
         if 'name="_save"' not in html:
             continue  # view only: nothing to post
