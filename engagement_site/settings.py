@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "csp",
     # The site's shared rooms, then the features built on them (README "Architecture").
+    "audit",
     "force",
     "outbox",
     "protected_forms",
@@ -244,7 +245,8 @@ STORAGES = {
 
 # Limits on what a request may carry; anything larger gets a plain 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Django's default. Admin posts one field per permission held by a staff member or group.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Email: written to files in var/sent-emails unless EMAIL_BACKEND says otherwise.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
@@ -317,6 +319,7 @@ CELERY_BEAT_SCHEDULE = {
     # Reminders and offer deadlines live in the database; beat picks up what is due.
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
+    "iag-monitoring-snapshot": {"task": "iag.tasks.monitoring_snapshot_take_if_due", "schedule": 6 * 60 * 60},
     "dispatch-remove-unconfirmed": {
         "task": "dispatch.tasks.unconfirmed_signups_remove",
         "schedule": 6 * 60 * 60,
@@ -339,6 +342,9 @@ DISPATCH_SEND_BATCH_SIZE = int(os.environ.get("DISPATCH_SEND_BATCH_SIZE", 500))
 
 # IAG applications that were decided or withdrawn are anonymised this many days after their last status change.
 IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))
+# The equality monitoring totals page shows a snapshot, taken at most once a month and
+# only after at least this many new applications since the last one.
+IAG_MONITORING_SNAPSHOT_MIN_NEW = int(os.environ.get("IAG_MONITORING_SNAPSHOT_MIN_NEW", 20))
 
 # Retention of other personal data (days); see the retention table in README.
 # Programme sign-ups are anonymised (equality answers deleted) this long after sign-up.

@@ -6,10 +6,9 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from iag.disclosure import protect_row
 from iag.models import AdvisoryGroup, ApplicationChoice, CanAttend, EqualityMonitoring, HeardAbout
 from iag.models.monitoring import CHARACTERISTICS
-
-SUPPRESS_BELOW = 5
 
 
 def _row(key: str, value, step: str, field: str) -> dict:
@@ -74,19 +73,9 @@ def answers_summary(data: dict) -> list[dict]:
     ]
 
 
-def _suppress(counts: list[int]) -> list[str]:
-    """Numbers from 1 to 4 become "fewer than 5". If only one number in a row is
-    hidden, the next smallest is hidden too, so it cannot be worked out from the total."""
-    hidden = {i for i, n in enumerate(counts) if 0 < n < SUPPRESS_BELOW}
-    if len(hidden) == 1:
-        others = sorted((n, i) for i, n in enumerate(counts) if i not in hidden and n > 0)
-        if others:
-            hidden.add(others[0][1])
-    return [_("fewer than 5") if i in hidden else f"{n:,}" for i, n in enumerate(counts)]
-
-
-def monitoring_totals() -> list[dict]:
-    """For each characteristic: a table of answers by group, every small number suppressed.
+def monitoring_counts() -> list[dict]:
+    """For each characteristic: the exact number of each answer, by group. Never
+    shown as it is: the totals page shows a protected snapshot (iag.services.monitoring).
     Only applications that have not been anonymised or erased are counted.
 
     The answers are encrypted at rest, so they are counted here in Python after
@@ -114,8 +103,18 @@ def monitoring_totals() -> list[dict]:
         for group in groups:
             numbers = [counts[field][(group.pk, value)] for value, _label in columns]
             numbers.append(per_group.get(group.pk, 0) - sum(numbers))  # not answered
-            rows.append({"group": group.name, "cells": _suppress(numbers), "total": per_group.get(group.pk, 0)})
+            rows.append({"group_id": group.pk, "group": group.name, "counts": numbers})
         tables.append(
             {"question": str(question), "columns": [label for _v, label in columns] + [_("Not answered")], "rows": rows}
         )
+    return tables
+
+
+def monitoring_totals() -> list[dict]:
+    """The counts as they may be shown: zeros and small numbers suppressed, the
+    rest and the totals rounded (iag.disclosure)."""
+    tables = monitoring_counts()
+    for table in tables:
+        for row in table["rows"]:
+            row["cells"], row["total"] = protect_row(row.pop("counts"))
     return tables

@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 from outbox import addresses
+from audit.models import actor_fields
+
 from .models import PrivacyRequest, email_digest
 
 
@@ -53,12 +55,6 @@ def _call(function, email: str, actor):
     return function(email)
 
 
-def _actor_fields(actor) -> dict:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return {"actor": None, "actor_name": ""}
-    return {"actor": actor, "actor_name": actor.get_username()[:150]}
-
-
 def _count(value) -> int:
     if isinstance(value, dict):
         return sum(_count(v) for v in value.values())
@@ -81,7 +77,7 @@ def subject_access_export(*, email: str, actor=None) -> dict:
         email_hash=email_digest(email),
         records=sum(summary.values()),
         summary=summary,
-        **_actor_fields(actor),
+        **actor_fields(actor),
     )
     return {
         "email": email,
@@ -101,6 +97,6 @@ def subject_erase_everywhere(*, email: str, actor=None) -> dict[str, int]:
         email_hash=email_digest(email),
         records=sum(counts.values()),
         summary=counts,
-        **_actor_fields(actor),
+        **actor_fields(actor),
     )
     return counts

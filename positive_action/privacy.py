@@ -7,6 +7,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from outbox.models import Notification
+from audit.models import actor_fields
+from outbox.models import Notification
 from positive_action.models import Booking, BuddyAssignment, Signup, SignupEqualityAnswers
 from positive_action.models.evenings import booking_link_key
 from positive_action.models.signups import SignupEvent
@@ -25,13 +27,7 @@ def may_see_special_category(actor) -> bool:
 
 
 def signup_event_record(*, signup: Signup, action: str, actor=None) -> SignupEvent:
-    named = actor is not None and getattr(actor, "is_authenticated", False)
-    return SignupEvent.objects.create(
-        signup=signup,
-        action=action,
-        actor=actor if named else None,
-        actor_name=actor.get_username()[:150] if named else "",
-    )
+    return SignupEvent.objects.create(signup=signup, action=action, **actor_fields(actor))
 
 
 def _signups(email: str):

@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AuditTrailInline
+from personal_data.admin_special import SpecialCategoryListMixin
 from iag.models import AdvisoryGroup, Application, ApplicationEvent, Status
 from iag.models.monitoring import CHARACTERISTICS
 from iag.services import (
@@ -41,19 +43,9 @@ class ApplicationAdminForm(forms.ModelForm):
         self.fields["new_status"].choices = [("", _("Keep as it is"))] + [(s, Status(s).label) for s in allowed]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(AuditTrailInline):
     model = ApplicationEvent
     fields = ["created_at", "action", "actor_name", "from_status", "to_status", "note"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("Audit trail")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 def _status_action(status: str, description):
@@ -78,8 +70,27 @@ def _status_action(status: str, description):
     return admin.action(description=description, permissions=["change"])(action)
 
 
+class AnsweredMonitoringFilter(admin.SimpleListFilter):
+    """Who answered any equality monitoring question: special category, so only
+    for staff with the permission (see SpecialCategoryListMixin)."""
+
+    title = _("equality monitoring")
+    parameter_name = "answered_monitoring"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Answered")), ("no", _("Not answered"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(monitoring__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(SpecialCategoryListMixin, admin.ModelAdmin):
+    special_permission = SPECIAL
+    special_relations = ("monitoring",)
+    special_list_filter = (AnsweredMonitoringFilter,)
     form = ApplicationAdminForm
     list_display = ["reference", "full_name", "group_names", "status", "submitted_at"]
     list_filter = [
@@ -208,9 +219,6 @@ class ApplicationAdmin(admin.ModelAdmin):
                 self.message_user(request, str(error), messages.ERROR)
         elif note:
             application_note_add(application=obj, actor=request.user, note=note)
-
-    def save_related(self, request, form, formsets, change):
-        pass  # nothing related is edited here; the audit trail is read-only
 
     @admin.action(description=_("Export selected to CSV (no equality monitoring answers)"), permissions=["view"])
     def export_csv(self, request, queryset):

@@ -5,6 +5,8 @@ import csv
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
+from audit.models import actor_fields
+from audit.exports import csv_safe
 from iag.models import ApplicationEvent
 
 COLUMNS = [
@@ -25,12 +27,6 @@ COLUMNS = [
 ]
 
 
-def safe_cell(value) -> str:
-    """Stop a spreadsheet from running text that starts like a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -42,7 +38,7 @@ def _rows(queryset):
     for app in queryset.prefetch_related("groups", "communities").iterator(chunk_size=500):
         yield writer.writerow(
             [
-                safe_cell(v)
+                csv_safe(v)
                 for v in (
                     app.reference,
                     timezone.localtime(app.submitted_at).strftime("%Y-%m-%d %H:%M"),
@@ -66,9 +62,7 @@ def _rows(queryset):
 def applications_csv(*, queryset, actor) -> StreamingHttpResponse:
     ApplicationEvent.objects.bulk_create(
         [
-            ApplicationEvent(
-                application_id=pk, action=ApplicationEvent.Action.EXPORTED, actor=actor, actor_name=actor.get_username()
-            )
+            ApplicationEvent(application_id=pk, action=ApplicationEvent.Action.EXPORTED, **actor_fields(actor))
             for pk in queryset.values_list("pk", flat=True).iterator(chunk_size=2000)
         ],
         batch_size=1000,

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from audit.admin import AuditTrailAdmin
 from iag.models import AdvisoryGroup, ApplicationEvent, Community, DecisionTemplate
 
 
@@ -30,19 +31,7 @@ class DecisionTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApplicationEvent)
-class ApplicationEventAdmin(admin.ModelAdmin):
+class ApplicationEventAdmin(AuditTrailAdmin):
     list_display = ["created_at", "application", "action", "actor_name", "from_status", "to_status"]
-    list_filter = ["action", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["=application__reference", "actor_name"]
     list_select_related = ["application"]
-    show_full_result_count = False
-    readonly_fields = [field.name for field in ApplicationEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

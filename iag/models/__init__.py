@@ -3,6 +3,7 @@ from .audit import ApplicationEvent
 from .decisions import DecisionTemplate
 from .groups import AdvisoryGroup, Community
 from .monitoring import EqualityMonitoring
+from .snapshots import MonitoringSnapshot
 
 __all__ = [
     "AdvisoryGroup",
@@ -15,5 +16,6 @@ __all__ = [
     "DecisionTemplate",
     "EqualityMonitoring",
     "HeardAbout",
+    "MonitoringSnapshot",
     "Status",
 ]

@@ -6,6 +6,9 @@ from django.utils.translation import gettext as _
 import private_links
 from force.selectors import force_profile
 from outbox.services import notification_queue
+from audit.models import actor_fields
+from force.selectors import force_profile
+from outbox.services import notification_queue
 from iag.models import Application, ApplicationChoice, ApplicationEvent, DecisionTemplate
 from iag.models.applications import CLOSED_STATUSES, TRANSITIONS, Status
 
@@ -16,14 +19,8 @@ class TransitionError(Exception):
     pass
 
 
-def _actor_fields(actor) -> dict:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return {"actor": None, "actor_name": ""}
-    return {"actor": actor, "actor_name": actor.get_username()[:150]}
-
-
 def application_event_record(*, application: Application, action: str, actor=None, note: str = "", **extra):
-    event = ApplicationEvent(application=application, action=action, note=note, **_actor_fields(actor), **extra)
+    event = ApplicationEvent(application=application, action=action, note=note, **actor_fields(actor), **extra)
     event.full_clean()
     event.save()
     return event

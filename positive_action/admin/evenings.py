@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from audit.exports import csv_safe
 from positive_action.models import Booking, PreparationEvening
 from positive_action.services import booking_cancel, bookings_mark_attendance, evening_cancel
 
@@ -73,17 +74,12 @@ class PreparationEveningAdmin(admin.ModelAdmin):
                 [
                     booking.evening.title,
                     booking.evening.starts_at.isoformat(),
-                    *(_csv_safe(v) for v in (booking.name, booking.email, booking.candidate_reference)),
-                    _csv_safe(booking.access_needs or ""),
+                    *(csv_safe(v) for v in (booking.name, booking.email, booking.candidate_reference)),
+                    csv_safe(booking.access_needs or ""),
                     attended,
                 ]
             )
         return response
-
-
-def _csv_safe(value: str) -> str:
-    """Stop a spreadsheet treating a typed-in value as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @admin.register(Booking)

@@ -7,6 +7,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AuditTrailAdmin, AuditTrailInline
+from personal_data.admin_special import SpecialCategoryListMixin
 from positive_action.models import Buddy, BuddyAssignment, Signup, SignupEqualityAnswers
 from positive_action.models.signups import SignupEvent
 from positive_action.privacy import signup_event_record
@@ -60,23 +62,14 @@ class EqualityAnswersInline(admin.StackedInline):
         return False
 
 
-class SignupEventInline(admin.TabularInline):
+class SignupEventInline(AuditTrailInline):
     model = SignupEvent
-    fields = ["created_at", "action", "actor_name"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("Audit trail")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Signup)
-class SignupAdmin(admin.ModelAdmin):
+class SignupAdmin(SpecialCategoryListMixin, admin.ModelAdmin):
+    special_permission = SPECIAL
+    special_relations = ("equality_answers",)
     list_display = ["reference", "candidate_reference", "name", "role", "stage", "wants_buddy", "buddy_display"]
     list_filter = ["wants_buddy", "role", "stage", "district"]
     search_fields = ["reference", "candidate_reference", "name", "email"]
@@ -160,19 +153,7 @@ class BuddyAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(SignupEvent)
-class SignupEventAdmin(admin.ModelAdmin):
+class SignupEventAdmin(AuditTrailAdmin):
     list_display = ["created_at", "signup", "action", "actor_name"]
-    list_filter = ["action", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["=signup__reference", "actor_name"]
     list_select_related = ["signup"]
-    show_full_result_count = False
-    readonly_fields = ["signup", "action", "actor", "actor_name", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

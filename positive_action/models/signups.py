@@ -1,11 +1,13 @@
 import json
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from force.models import District
+from personal_data.fields import EncryptedTextField
+from audit.models import AuditEvent
 from force.models import District
 from personal_data.fields import EncryptedTextField
 
@@ -111,7 +113,7 @@ class SignupEqualityAnswers(models.Model):
             return []
 
 
-class SignupEvent(models.Model):
+class SignupEvent(AuditEvent):
     """Who looked at or changed a sign-up, and when. Never holds the person's answers."""
 
     class Action(models.TextChoices):
@@ -121,18 +123,9 @@ class SignupEvent(models.Model):
         ERASED = "erased", _("Personal data erased")
 
     signup = models.ForeignKey(Signup, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_name = models.CharField(_("who"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("sign-up event")
         verbose_name_plural = _("sign-up audit trail")
         indexes = [models.Index(fields=["signup", "-created_at"], name="pa_signup_event_idx")]
-
-    def __str__(self):
-        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"

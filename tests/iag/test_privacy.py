@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outbox.models import Notification
+from iag.disclosure import protect_row
+from outbox.models import Notification
 from iag.models import Application, ApplicationEvent, EqualityMonitoring
 from iag.models.applications import application_reference
-from iag.selectors import _suppress, monitoring_totals
+from iag.selectors import monitoring_totals
 from iag.services import application_erase, application_transition, applications_anonymise_expired
 from personal_data.tasks import retention_apply
 
@@ -75,13 +77,11 @@ def test_csv_export_neutralises_spreadsheet_formulas(client, with_monitoring):
     assert "'=HYPERLINK(1)" in b"".join(response.streaming_content).decode()
 
 
-def test_totals_hide_numbers_under_five():
-    assert _suppress([0, 3, 12, 7]) == ["0", "fewer than 5", "fewer than 5", "12"][:1] + [
-        "fewer than 5",
-        "12",
-        "fewer than 5",
-    ]
-    assert _suppress([5, 6, 1, 2]) == ["5", "6", "fewer than 5", "fewer than 5"]
+def test_totals_hide_zeros_and_numbers_under_five_and_round_the_rest():
+    assert protect_row([0, 3, 12, 7]) == (["[c]", "[c]", "10", "5"], "20")
+    assert protect_row([5, 6, 1, 8]) == (["[c]", "5", "[c]", "10"], "20")
+    assert protect_row([9, 1, 13, 24]) == (["[c]", "[c]", "15", "25"], "45")  # one hidden: the next smallest too
+    assert protect_row([0, 2, 1]) == (["[c]", "[c]", "[c]"], "[c]")
 
 
 def test_totals_page_shows_only_suppressed_counts(client, with_monitoring):
@@ -95,10 +95,10 @@ def test_totals_page_shows_only_suppressed_counts(client, with_monitoring):
         EqualityMonitoring.objects.create(application=copy, disability="yes")
     tables = {t["question"]: t for t in monitoring_totals()}
     row = next(r for r in tables["Disability"]["rows"] if r["group"] == with_monitoring.groups.get().name)
-    assert row["cells"][0] == "6"  # "yes": 5 copies + the demo one
-    client.force_login(staff_user("view_application"))
+    assert row["cells"][0] == "5"  # "yes": 5 copies + the demo one, rounded
+    client.force_login(staff_user("view_application", "view_special_category"))
     html = client.get(reverse("admin:iag_equalitymonitoring_changelist")).content.decode()
-    assert "fewer than 5" in html and "Dev Patel" not in html
+    assert "[c]" in html and "Dev Patel" not in html
 
 
 def test_applicant_withdraws_from_the_private_link_and_their_data_is_erased(client, applied):
