@@ -21,7 +21,9 @@ node_modules/.installed: package.json package-lock.json
 static/build/css/site.css: node_modules/.installed static/src/site.scss static/src/build.mjs
 	npm run --silent build
 
+# var/ holds local state (SQLite, emails as files, media); WhiteNoise wants staticfiles/ to exist.
 setup: $(VENV)/.installed static/build/css/site.css
+	mkdir -p var staticfiles
 
 # Browser tests drive Debian's Chromium (a test tool's own browser download is not
 # used); the benchmark harness's smoke test drives wrk.

@@ -15,8 +15,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# Local state (SQLite test database, emails written to files, media); not committed.
-(BASE_DIR / "var").mkdir(exist_ok=True)
+# Local state lives in var/ (SQLite database, emails written to files, media), made by `make setup`.
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -206,7 +205,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start if it is missing
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Sources of the front-end build are not served.
 WHITENOISE_KEEP_ONLY_HASHED_FILES = PRODUCTION

@@ -20,7 +20,7 @@ _CACHE = "_form_drafts"
 
 
 def max_age() -> timedelta:
-    return timedelta(seconds=int(getattr(settings, "FORM_DRAFT_MAX_AGE_SECONDS", 8 * 60 * 60)))
+    return timedelta(seconds=int(settings.FORM_DRAFT_MAX_AGE_SECONDS))
 
 
 def _ids(request) -> dict:

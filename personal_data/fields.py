@@ -31,7 +31,7 @@ def _derive(secret: str, salt: str) -> bytes:
 
 
 def field_keys() -> list[bytes]:
-    secrets = [settings.FIELD_ENCRYPTION_KEY, *getattr(settings, "FIELD_ENCRYPTION_KEY_FALLBACKS", [])]
+    secrets = [settings.FIELD_ENCRYPTION_KEY, *settings.FIELD_ENCRYPTION_KEY_FALLBACKS]
     salts = settings.SALT_KEY if isinstance(settings.SALT_KEY, list) else [settings.SALT_KEY]
     return [_derive(secret, salt) for secret in secrets for salt in salts]
 

@@ -17,11 +17,11 @@ UK_PHONE = re.compile(r"^(?:\+44|0044|0)\d{9,10}$")
 
 
 def reference_pattern() -> str:
-    return getattr(settings, "PAP_CANDIDATE_REFERENCE_PATTERN", r"^[A-Z]{3}[0-9]{6}$")
+    return settings.PAP_CANDIDATE_REFERENCE_PATTERN
 
 
 def reference_example() -> str:
-    return getattr(settings, "PAP_CANDIDATE_REFERENCE_EXAMPLE", "ABC123456")
+    return settings.PAP_CANDIDATE_REFERENCE_EXAMPLE
 
 
 class CandidateFieldsMixin(PlainTextMixin, forms.Form):

@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def otp_required() -> bool:
-    return bool(getattr(settings, "ADMIN_REQUIRE_OTP", True))
+    return bool(settings.ADMIN_REQUIRE_OTP)
 
 
 def staff_totp_device(user, *, reset: bool = False) -> TOTPDevice:

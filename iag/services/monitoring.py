@@ -22,7 +22,7 @@ from iag.selectors import monitoring_totals
 
 
 def snapshot_min_new() -> int:
-    return int(getattr(settings, "IAG_MONITORING_SNAPSHOT_MIN_NEW", 20))
+    return int(settings.IAG_MONITORING_SNAPSHOT_MIN_NEW)
 
 
 def one_month_after(moment: datetime) -> datetime:

@@ -17,7 +17,7 @@ ERASED = "[erased]"
 
 
 def retention_days() -> int:
-    return int(getattr(settings, "IAG_RETENTION_DAYS", 365))
+    return int(settings.IAG_RETENTION_DAYS)
 
 
 def _scrub(application: Application, *, now) -> None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def under_representation_threshold() -> Decimal:
-    return Decimal(str(getattr(settings, "PAP_UNDER_REPRESENTATION_THRESHOLD", "0.8")))
+    return Decimal(str(settings.PAP_UNDER_REPRESENTATION_THRESHOLD))
 
 
 class Role(models.Model):

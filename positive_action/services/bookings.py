@@ -25,11 +25,11 @@ class EveningFull(Exception):
 
 
 def offer_hours() -> int:
-    return int(getattr(settings, "PAP_OFFER_HOURS", 48))
+    return int(settings.PAP_OFFER_HOURS)
 
 
 def reminder_lead() -> timedelta:
-    return timedelta(hours=int(getattr(settings, "PAP_REMINDER_LEAD_HOURS", 48)))
+    return timedelta(hours=int(settings.PAP_REMINDER_LEAD_HOURS))
 
 
 def _notify(booking: Booking, template: str, kind: str) -> None:
