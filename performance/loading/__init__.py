@@ -8,10 +8,25 @@ nothing is saved.
 
 from pathlib import Path
 
-from .reading import DataFileError, Problem, read_report_dir
+from .measures import check_charts, check_totals, read_comparisons, read_measures
+from .reading import DataFileError, Problem, Reader, ReportData, read_structure
 from .saving import save_report
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def read_report_dir(folder: Path) -> ReportData:
+    """Read and check every file in a report folder. Raises DataFileError listing every problem."""
+    reader = Reader(folder)
+    data = ReportData(folder=folder)
+    read_structure(reader, data)
+    read_measures(reader, data)
+    check_totals(reader, data)
+    check_charts(reader, data)
+    read_comparisons(reader, data)
+    if reader.problems:
+        raise DataFileError(reader.problems)
+    return data
 
 
 def report_dirs(force: str | None = None) -> list[Path]:

@@ -154,23 +154,12 @@ class Reader:
         return True
 
 
-def read_report_dir(folder: Path) -> ReportData:
-    """Read and check every file in a report folder. Raises DataFileError listing every problem."""
-    reader = Reader(folder)
-    data = ReportData(folder=folder)
+def read_structure(reader: Reader, data: ReportData) -> None:
+    """The report, its sections, sources and tables (measures.py reads the figures)."""
     _read_report(reader, data)
     _read_sections(reader, data)
     _read_sources(reader, data)
     _read_tables(reader, data)
-    from .measures import check_charts, check_totals, read_comparisons, read_measures
-
-    read_measures(reader, data)
-    check_totals(reader, data)
-    check_charts(reader, data)
-    read_comparisons(reader, data)
-    if reader.problems:
-        raise DataFileError(reader.problems)
-    return data
 
 
 def _read_report(reader: Reader, data: ReportData) -> None:
