@@ -207,6 +207,20 @@ class SignupConfirmForm(ProtectedFormMixin, forms.Form):
         )
 
 
+# The workforce figures CSV, one WorkforceFigureRowForm per row.
+COLUMNS = [
+    "characteristic",
+    "group",
+    "role",
+    "period",
+    "workforce_percent",
+    "population_percent",
+    "applicant_percent",
+    "source",
+    "illustrative",
+]
+
+
 class FiguresUploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file of workforce figures"),
@@ -215,8 +229,6 @@ class FiguresUploadForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from positive_action.services.figures import COLUMNS
-
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = self.fields["file"].help_text % {"columns": ", ".join(COLUMNS)}
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from positive_action.services import figures_import_csv
-from positive_action.services.figures import COLUMNS
+from positive_action.forms import COLUMNS
 
 
 class Command(BaseCommand):
