@@ -111,6 +111,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Template line numbers for coverage of templates (`make test` turns it on).
+            "debug": env_bool("DJANGO_TEMPLATE_DEBUG", False),
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
