@@ -47,7 +47,7 @@ FORMS = [
         lambda ctx: [reverse("positive_action:evening_book", args=[pk]) for pk in ctx["evening_pks"]],
         "name=Sam+Bench&email=bench-{UNIQUE}%40example.org&candidate_reference={REF}&access_needs="
         "&join_waiting_list=True&website=&form_token={TOKEN}",
-        "/positive-action/bookings/",
+        "/positive-action/preparation-evenings/check-your-email/",
         "bookings",
     ),
     FormPost(
@@ -96,10 +96,10 @@ IAG_POST = "iag: application (check answers)"
 
 def row_counts() -> dict[str, int]:
     """The rows each form adds, counted before and after its run."""
-    from site_pages.models import Feedback
     from iag.models import Application
     from networks.models import NetworkMessage
     from positive_action.models import Booking, Signup
+    from site_pages.models import Feedback
 
     return {
         "feedback": Feedback.objects.count(),

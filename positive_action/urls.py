@@ -9,6 +9,7 @@ urlpatterns = [
     path("buddies/", pages.buddies, name="buddies"),
     path("preparation-evenings/", pages.evenings, name="evenings"),
     path("preparation-evenings/<int:pk>/book/", bookings.book, name="evening_book"),
+    path("preparation-evenings/check-your-email/", bookings.requested, name="booking_requested"),
     path("under-representation/", pages.under_representation, name="under_representation"),
     path("sign-up/", signup.start, name="signup"),
     path("sign-up/check-your-answers/", signup.check, name="signup_check"),

@@ -1,8 +1,10 @@
 from .bookings import (
+    AlreadyBooked,
     EveningFull,
     booking_accept_offer,
     booking_cancel,
     booking_create,
+    booking_receive,
     bookings_mark_attendance,
     evening_cancel,
     offers_expire,
@@ -13,11 +15,13 @@ from .figures import figures_import_csv
 from .signups import AlreadySignedUp, signup_create, signup_receive
 
 __all__ = [
+    "AlreadyBooked",
     "AlreadySignedUp",
     "EveningFull",
     "booking_accept_offer",
     "booking_cancel",
     "booking_create",
+    "booking_receive",
     "bookings_mark_attendance",
     "buddy_assign",
     "evening_cancel",

@@ -57,6 +57,37 @@ def _free_place(evening_id: int) -> None:
     PreparationEvening.objects.filter(pk=evening_id, booked__gt=0).update(booked=F("booked") - 1)
 
 
+ALREADY_BOOKED = "This candidate reference already has a place on this evening or is on its waiting list."
+
+
+class AlreadyBooked(ValidationError):
+    """This candidate reference already has a booking on this evening; nothing was changed."""
+
+    def __init__(self, booking: Booking):
+        self.booking = booking
+        super().__init__(ALREADY_BOOKED, code="already_booked")
+
+
+def _active_booking(evening: PreparationEvening, candidate_reference: str) -> Booking | None:
+    return Booking.objects.active().filter(evening=evening, candidate_reference=candidate_reference).first()
+
+
+def booking_receive(*, evening: PreparationEvening, **answers) -> None:
+    """What the public form calls (with booking_create's arguments).
+
+    Having a place says a candidate is in the programme, so the page must not
+    tell anyone whether a candidate reference has one: when it has, nothing
+    changes and the booking's owner is emailed its private link instead, so
+    the page that follows is the same either way. EveningFull and other
+    ValidationErrors are raised as booking_create raises them. Call inside a
+    transaction."""
+    try:
+        booking_create(evening=evening, **answers)
+    except AlreadyBooked as error:
+        error.booking.evening = evening
+        _notify(error.booking, "booking_requested_again", "booking_requested_again")
+
+
 def booking_create(
     *,
     evening: PreparationEvening,
@@ -67,17 +98,17 @@ def booking_create(
     join_waiting_list: bool = False,
 ) -> Booking:
     """Book a place, or join the waiting list when asked to and the evening is full.
-    Raises EveningFull when it is full and the person has not asked to wait."""
+    Raises EveningFull when it is full and the person has not asked to wait, and
+    AlreadyBooked (a ValidationError) when the candidate reference already has a
+    place, an offer or a place on the waiting list for this evening.
+
+    Capacity is decided before the reference is looked at, so a full evening
+    answers the same whether or not the reference has a booking."""
     if not evening.is_open:
         raise ValidationError("This evening is no longer taking bookings. Choose another evening.")
     booking = Booking(
         evening=evening, name=name, email=email, candidate_reference=candidate_reference, access_needs=access_needs
     )
-    if Booking.objects.active().filter(evening=evening, candidate_reference=candidate_reference).exists():
-        raise ValidationError(
-            "This candidate reference already has a place on this evening or is on its waiting list. "
-            "Check the confirmation email we sent you."
-        )
     try:
         with transaction.atomic():
             if _take_place(evening.pk):
@@ -86,6 +117,9 @@ def booking_create(
                 booking.status = Booking.Status.WAITING
             else:
                 raise EveningFull
+            existing = _active_booking(evening, candidate_reference)
+            if existing is not None:
+                raise AlreadyBooked(existing)  # leaving the block gives back the place just taken
             booking.full_clean(validate_constraints=False)
             booking.save()
             _notify(
@@ -95,9 +129,10 @@ def booking_create(
             )
     except IntegrityError as exc:
         # A second request for the same person got past the check above at the same moment.
-        raise ValidationError(
-            "This candidate reference already has a place on this evening or is on its waiting list."
-        ) from exc
+        existing = _active_booking(evening, candidate_reference)
+        if existing is None:  # that booking was cancelled in the meantime
+            raise ValidationError("We could not book your place. Send the form again.") from exc
+        raise AlreadyBooked(existing) from exc
     return booking
 
 

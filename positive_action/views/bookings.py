@@ -6,14 +6,16 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from private_links import BOOKING
-from protected_forms.views import ProtectedSubmissionMixin
 from positive_action.forms import BookingForm
 from positive_action.models import Booking, PreparationEvening
-from positive_action.services import EveningFull, booking_accept_offer, booking_cancel, booking_create
+from positive_action.services import EveningFull, booking_accept_offer, booking_cancel, booking_receive
 from positive_action.services.calendar import booking_calendar
+from protected_forms.views import ProtectedSubmissionMixin
 
 FORM_NAME = "pap_booking"
+# What every accepted request leaves as the submission's result, new booking or
+# not: the page that follows must not say which it was (see booking_receive).
+REQUESTED = "requested"
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -46,24 +48,32 @@ class BookView(ProtectedSubmissionMixin, View):
         return render(self.request, "positive_action/book.html", context)
 
     def spam_response(self):
-        return redirect("positive_action:evenings")
+        return redirect("positive_action:booking_requested")  # looks like success; nothing stored
 
     def create(self, form) -> str:
         data = form.cleaned_data
-        return booking_create(
+        booking_receive(
             evening=self.evening,
             name=data["name"],
             email=data["email"],
             candidate_reference=data["candidate_reference"],
             access_needs=data["access_needs"],
             join_waiting_list=data["join_waiting_list"],
-        ).link_key  # kept as the submission's result: useless without the site's secret
+        )
+        return REQUESTED
 
     def submitted(self, reference: str):
-        return redirect("positive_action:booking_manage", token=BOOKING.sign(reference))
+        # The private link goes only by email, so this page is the same for everyone.
+        return redirect("positive_action:booking_requested")
 
 
 book = BookView.as_view()
+
+
+@never_cache
+@require_safe
+def requested(request):
+    return render(request, "positive_action/booking_requested.html")
 
 
 def _booking(token: str) -> Booking:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -22,13 +24,23 @@ def test_evenings_page_lists_places_left(client, make_evening, book):
     assert "2 of 3" in html and evening.get_absolute_url() in html
 
 
-def test_booking_redirects_to_a_private_page_with_cancel_and_calendar_links(client, make_evening):
+def test_booking_says_check_your_email_and_the_emailed_link_opens_the_private_page(
+    client, make_evening, mailoutbox, django_capture_on_commit_callbacks
+):
     evening = make_evening()
-    response = post_booking(client, evening)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_booking(client, evening)
     booking = Booking.objects.get()
-    assert booking.candidate_reference == "ABC123456"
-    assert response.status_code == 302 and response.url == booking.private_path()
-    page = client.get(response.url)
+    assert booking.candidate_reference == "ABC123456" and booking.status == "confirmed"
+    assert response.status_code == 302 and response.url == reverse("positive_action:booking_requested")
+    confirmation = client.get(response.url).content.decode()
+    assert "Check your email" in confirmation and booking.token not in confirmation
+
+    [email] = mailoutbox
+    assert email.to == ["alex@example.com"]
+    link = re.search(r"https?://\S+(/positive-action/bookings/[\w.:-]+/)", email.body).group(1)
+    assert link == booking.private_path()
+    page = client.get(link)
     assert "Your place is booked" in page.content.decode() and page["Cache-Control"].startswith("max-age=0")
     assert reverse("positive_action:booking_calendar", args=[booking.token]) in page.content.decode()
 
@@ -61,12 +73,14 @@ def test_double_submit_makes_one_booking(client, make_evening):
     token = client.get(url).content.decode().split('name="form_token" value="', 1)[1].split('"', 1)[0]
     data = {**GOOD, "form_token": token}
     first, second = client.post(url, data), client.post(url, data)
-    assert first.url == second.url and Booking.objects.count() == 1
+    assert first.url == second.url == reverse("positive_action:booking_requested")
+    assert Booking.objects.count() == 1
 
 
 def test_honeypot_books_nothing(client, make_evening):
     response = post_booking(client, make_evening(), website="http://spam")
     assert response.status_code == 302 and not Booking.objects.exists()
+    assert response.url == reverse("positive_action:booking_requested")  # looks like success
 
 
 def test_full_evening_page_offers_the_waiting_list(client, make_evening, book):

@@ -1,10 +1,11 @@
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
+from outbox.models import Notification
 from positive_action.models import Booking, Buddy, PreparationEvening, Signup
-from positive_action.services import EveningFull, booking_create, buddy_assign
+from positive_action.services import EveningFull, booking_create, booking_receive, buddy_assign
 
 THREADS = 12
 
@@ -83,3 +84,38 @@ def test_two_staff_assigning_the_last_buddy_place_at_once_never_overfill(pa_demo
     assert buddy.assigned == 2
     assert sum(isinstance(r, int) for r in results) == 2
     assert buddy.assignments.filter(ended_at__isnull=True).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("full", [False, True], ids=["a place", "the waiting list"])
+def test_the_same_reference_asking_many_times_at_once_gets_one_booking_and_the_rest_are_emailed(
+    make_evening, book, full
+):
+    """As the public form calls it: each request in its own transaction. The
+    checks and the unique constraint both turn a duplicate into an email."""
+    postgres_only()
+    evening = make_evening(capacity=1 if full else 5)
+    if full:
+        book(evening, 99)
+
+    def attempt(n):
+        with transaction.atomic():
+            booking_receive(
+                evening=evening,
+                name=f"C{n}",
+                email=f"c{n}@example.com",
+                candidate_reference="ABC000001",
+                join_waiting_list=full,
+            )
+        return "accepted"
+
+    results = run_together(attempt, THREADS)
+    assert results == ["accepted"] * THREADS
+    [booking] = Booking.objects.filter(evening=evening, candidate_reference="ABC000001")
+    assert booking.status == ("waiting" if full else "confirmed")
+    assert PreparationEvening.objects.get(pk=evening.pk).booked == 1
+    told = Notification.objects.filter(about_id=str(booking.pk))
+    assert sorted(told.values_list("kind", flat=True)) == sorted(
+        [f"positive_action.{booking.status}"] + ["positive_action.booking_requested_again"] * (THREADS - 1)
+    )
+    assert set(told.values_list("recipient", flat=True)) == {booking.email}
