@@ -4,6 +4,7 @@ from .notifications import (
     notification_send,
     notifications_send_many,
     notifications_sweep,
+    send_budget,
     unit_alert_queue,
 )
 
@@ -13,5 +14,6 @@ __all__ = [
     "notification_send",
     "notifications_send_many",
     "notifications_sweep",
+    "send_budget",
     "unit_alert_queue",
 ]

@@ -29,7 +29,11 @@ TEMPLATE = "dispatch/email/issue"
 
 
 def batch_size() -> int:
-    return settings.DISPATCH_SEND_BATCH_SIZE
+    """Emails per send task: as many as fit in the soft time limit at the per-email
+    budget, at most DISPATCH_SEND_BATCH_SIZE."""
+    from engagement_site.services.notifications import send_budget
+
+    return send_budget(settings.CELERY_TASK_SOFT_TIME_LIMIT)[0]
 
 
 def issue_render(issue: Issue) -> dict:
