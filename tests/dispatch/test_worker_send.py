@@ -20,9 +20,9 @@ TO = re.compile(r"^To: (.+)$", re.MULTILINE)
 
 
 @pytest.fixture
-def broker(private_redis):
-    """A Redis of our own, so no other test's worker takes these tasks."""
-    return private_redis.url
+def broker(redis_url):
+    """A Redis this test run started and emptied, so no other test's worker takes these tasks."""
+    return redis_url
 
 
 def subscribers_create(count: int, district, topic) -> None:
