@@ -18,6 +18,7 @@ from engagement_site.dispatch import models as dispatch
 from engagement_site.models import District, EqualityObjective, Feedback, ForceProfile, FormSubmission, Notification
 from engagement_site.privacy.models import PrivacyRequest
 from iag import models as iag
+from iag.services.tokens import status_key_new
 from networks import models as networks
 from performance import models as performance
 from positive_action import models as pa
@@ -147,6 +148,7 @@ class ApplicationFactory(DjangoModelFactory):
         model = iag.Application
         skip_postgeneration_save = True
 
+    status_key = factory.LazyFunction(status_key_new)  # as if sent: it has a private status link
     full_name = "Alex Example"
     email = factory.Sequence(lambda n: f"applicant{n}@example.org")
     postcode = "CM1 1AA"
@@ -209,10 +211,10 @@ class NetworkFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Network {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
-    summary = "Support for members and allies."
-    description = "What the network does, and how to join."
+    summary = "A network for colleagues."
+    description = "It meets every month."
     category = factory.SubFactory(CategoryFactory)
-    contact_email = factory.Sequence(lambda n: f"network{n}@example.org")
+    contact_email = factory.LazyAttribute(lambda o: f"{o.slug}@networks.example.org")
     is_published = True
 
 
