@@ -34,12 +34,14 @@ def fresh_token() -> str:
 
 def form_choices_create() -> None:
     """The rows the public forms offer as choices, one or two of each: a district
-    and a topic (Dispatch), an advisory group (IAG; the communities come from a
-    data migration), a network taking messages, a role open to applicants and
-    two groups offered at sign-up."""
+    and a topic (Dispatch), an advisory group and a community (IAG; a data
+    migration makes the communities, but a transactional test has emptied the
+    tables), a network taking messages, a role open to applicants and two groups
+    offered at sign-up."""
     from tests.factories import (
         AdvisoryGroupFactory,
         CharacteristicFactory,
+        CommunityFactory,
         DistrictFactory,
         GroupFactory,
         NetworkFactory,
@@ -50,6 +52,7 @@ def form_choices_create() -> None:
     district = DistrictFactory(name="Basildon", slug="basildon")
     TopicFactory(name="Roads", slug="roads")
     AdvisoryGroupFactory(name="Basildon IAG", slug="basildon-iag", district=district)
+    CommunityFactory(name="Faith", slug="faith")
     NetworkFactory(name="Disability Network", accepts_messages=True)
     RoleFactory(name="Police officer", plural="Police officers", slug="police-officer", open_to_applicants=True)
     sex = CharacteristicFactory(name="Sex")
