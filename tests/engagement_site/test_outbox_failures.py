@@ -123,23 +123,28 @@ def test_a_batch_out_of_time_hands_the_rest_back_and_queues_them_as_a_new_batch(
 
 
 @pytest.fixture
-def restore_root_logger():
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
+def restore_loggers():
+    root, celery_logger = logging.getLogger(), logging.getLogger("celery")
+    handlers, level, celery_level = root.handlers[:], root.level, celery_logger.level
     from engagement_site.celery import app
 
     yield app
     app.log.already_setup = False
     root.handlers[:] = handlers
     root.setLevel(level)
+    celery_logger.setLevel(celery_level)
 
 
-def test_a_worker_keeps_djangos_logging(settings, restore_root_logger):
-    app = restore_root_logger
+def test_a_worker_keeps_djangos_logging_and_its_loglevel_for_celerys_own_messages(settings, restore_loggers):
+    app = restore_loggers
+    settings.LOGGING = {**settings.LOGGING, "root": {**settings.LOGGING["root"], "level": "WARNING"}}
     app.log.already_setup = False
-    app.log.setup(loglevel="INFO")  # what `celery worker` does as it starts
-    formats = [getattr(handler.formatter, "_fmt", None) for handler in logging.getLogger().handlers]
+    app.log.setup(loglevel="INFO")  # what `celery worker --loglevel=INFO` does as it starts
+    root = logging.getLogger()
+    formats = [getattr(handler.formatter, "_fmt", None) for handler in root.handlers]
     assert formats == [settings.LOGGING["formatters"]["plain"]["format"]]
+    assert root.level == logging.WARNING  # Django's LOGGING, not the command line
+    assert logging.getLogger("celery.apps.worker").isEnabledFor(logging.INFO)  # "celery@host ready."
 
 
 def test_an_email_whose_send_never_finishes_is_failed_for_good_not_retried_forever(settings):
