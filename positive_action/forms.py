@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from engagement_site.models import District
-from engagement_site.protection import ProtectedFormMixin, honeypot_layout
+from engagement_site.protection import ModelChoicesField, ProtectedFormMixin, honeypot_layout
 from positive_action.models import Group, Role, Signup
 
 UK_PHONE = re.compile(r"^(?:\+44|0044|0)\d{9,10}$")
@@ -158,7 +158,7 @@ class SignupForm(CandidateFieldsMixin):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Adjustments must be 1,000 characters or fewer")},
     )
-    groups = forms.ModelMultipleChoiceField(
+    groups = ModelChoicesField(
         label=_("Which of these groups do you identify with? (optional)"),
         help_text=_("Select all that apply. Only diversity unit staff with permission can see this answer."),
         queryset=Group.objects.none(),

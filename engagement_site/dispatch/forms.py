@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from engagement_site.models import District
-from engagement_site.protection import ProtectedFormMixin, honeypot_layout
+from engagement_site.protection import ModelChoicesField, ProtectedFormMixin, honeypot_layout
 
 from .models import Topic
 
@@ -23,7 +23,7 @@ class ChoicesForm(forms.Form):
             "null_characters_not_allowed": _("Your name contains characters we cannot accept"),
         },
     )
-    districts = forms.ModelMultipleChoiceField(
+    districts = ModelChoicesField(
         label=_("Which districts do you want news about?"),
         help_text=_("Select all that apply."),
         queryset=District.objects.none(),
@@ -34,7 +34,7 @@ class ChoicesForm(forms.Form):
             "invalid_pk_value": _("Select a district from the list"),
         },
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelChoicesField(
         label=_("What do you want to hear about?"),
         help_text=_("Select all that apply."),
         queryset=Topic.objects.none(),
