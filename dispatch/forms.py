@@ -3,10 +3,10 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from force.models import District
 from protected_forms.control_characters import PlainTextMixin
 from protected_forms.form_messages import choice_messages, email_messages, text_messages
-from force.models import District
-from protected_forms.protection import ProtectedFormMixin, honeypot_layout
+from protected_forms.protection import ModelChoicesField, ProtectedFormMixin, honeypot_layout
 
 from .models import Topic
 
@@ -22,14 +22,14 @@ class ChoicesForm(PlainTextMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages=text_messages(_("Your name"), 100),
     )
-    districts = forms.ModelMultipleChoiceField(
+    districts = ModelChoicesField(
         label=_("Which districts do you want news about?"),
         help_text=_("Select all that apply."),
         queryset=District.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages=choice_messages(_("a district"), _("Select at least one district")),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelChoicesField(
         label=_("What do you want to hear about?"),
         help_text=_("Select all that apply."),
         queryset=Topic.objects.none(),

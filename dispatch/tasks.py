@@ -21,14 +21,24 @@ def issue_fan_out(issue_id: int, after_id: int = 0) -> None:
         fan_out_enqueue(issue_id, next_after)
 
 
-@shared_task(acks_late=True)
-def notifications_send_batch(notification_ids: list[int]) -> None:
+@shared_task(bind=True, acks_late=True)
+def notifications_send_batch(self, notification_ids: list[int]) -> None:
     """Send a batch of outbox rows. They are claimed first, so a row already sent
     (by the sweeper, or by this task before its worker died) is skipped; a failed
-    send stays pending and the outbox's sweeper retries it."""
-    from outbox.services import notifications_send_many
+    send stays pending and the outbox's sweeper retries it. Near the soft time
+    limit it stops and queues what is left as a new batch."""
+    from outbox.services import notifications_send_many, send_budget
 
-    notifications_send_many(notification_ids=notification_ids)
+    _, seconds = send_budget(soft_time_limit(self))
+    left = notifications_send_many(notification_ids=notification_ids, seconds=seconds)
+    if left:
+        notifications_send_batch.delay(left)
+
+
+def soft_time_limit(task) -> float | None:
+    """The soft time limit this run of `task` is under: the caller's, the task's or the app's."""
+    limits = task.request.timelimit or (None, None)
+    return limits[1] or task.soft_time_limit or task.app.conf.task_soft_time_limit
 
 
 @shared_task

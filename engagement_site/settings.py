@@ -275,6 +275,10 @@ NOTIFICATION_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATION_RETRY_BASE_SE
 # A notification claimed for sending longer ago than this is taken to belong to
 # a worker that died, and is sent again by the sweeper.
 NOTIFICATION_CLAIM_TIMEOUT_SECONDS = int(os.environ.get("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", 300))
+# A batch send plans on this many seconds per email and uses this share of the
+# task's soft time limit; what does not fit goes back to be sent by the next task.
+NOTIFICATION_SEND_SECONDS_PER_MESSAGE = float(os.environ.get("NOTIFICATION_SEND_SECONDS_PER_MESSAGE", 0.1))
+NOTIFICATION_SEND_SHARE_OF_TIME_LIMIT = 0.5
 
 # Spam protection: submissions allowed per client per form in the window.
 FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", 20))

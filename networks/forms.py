@@ -3,10 +3,10 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from protected_forms.form_messages import email_messages, text_messages
-from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from networks.directory import MAX_QUERY_LENGTH
 from networks.models import Audience
+from protected_forms.form_messages import email_messages, text_messages
+from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 
 MESSAGE_MAX = 3000
 

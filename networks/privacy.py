@@ -8,9 +8,9 @@ network, not to the sender, so this hook finds it through the message."""
 
 from django.contrib.contenttypes.models import ContentType
 
-from outbox.models import Notification
-from outbox.addresses import digest
 from networks.models import NetworkMessage
+from outbox.addresses import digest
+from outbox.models import Notification
 
 ERASED = "[erased]"
 ERASED_ADDRESS = "erased@invalid.example"

@@ -3,9 +3,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from networks.models import Network, NetworkMessage
 from outbox.addresses import digest
 from outbox.services import notification_queue
-from networks.models import Network, NetworkMessage
 
 
 @transaction.atomic

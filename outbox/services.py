@@ -6,6 +6,8 @@ or two sweepers can never send the same email twice.
 
 import logging
 import random
+import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F, Q
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -20,6 +23,11 @@ import private_links
 from outbox.models import Notification
 
 logger = logging.getLogger(__name__)
+
+# What a send may raise that is worth trying again later: the mail server said
+# no for now, or the network failed. Anything else is a fault to be seen, and a
+# worker's time limit (SoftTimeLimitExceeded) must reach Celery.
+TRANSIENT_SEND_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def notification_queue(
@@ -45,8 +53,8 @@ def notification_queue(
     body_text = render_to_string(f"{template}_body.txt", context)
     try:
         body_html = render_to_string(f"{template}_body.html", context)
-    except Exception:  # noqa: BLE001 - the HTML part is optional
-        body_html = ""
+    except TemplateDoesNotExist:
+        body_html = ""  # the HTML part is optional; a broken one raises
     notification = Notification(
         recipient=recipient,
         subject=subject[:200],
@@ -89,11 +97,16 @@ def _enqueue(notification_id: int) -> None:
 
 
 def _claimable(now):
-    """Due pending rows, and rows a worker claimed so long ago it must have died."""
-    stale = now - timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT_SECONDS)
-    return Q(state=Notification.State.PENDING, next_attempt_at__lte=now) | Q(
-        state=Notification.State.SENDING, claimed_at__lt=stale
+    """Due pending rows, and rows a worker claimed so long ago it must have died
+    (unless every attempt has gone that way: the sweeper fails those)."""
+    return Q(state=Notification.State.PENDING, next_attempt_at__lte=now) | (
+        _abandoned(now) & Q(attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS)
     )
+
+
+def _abandoned(now):
+    stale = now - timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT_SECONDS)
+    return Q(state=Notification.State.SENDING, claimed_at__lt=stale)
 
 
 def _claim(notification_ids: list[int]) -> list[Notification]:
@@ -147,31 +160,76 @@ def notification_send(*, notification_id: int) -> int | None:
     notification = claimed[0]
     try:
         _message(notification).send()
-    except Exception as exc:  # noqa: BLE001 - SMTP and network failures are all retried
+    except TRANSIENT_SEND_ERRORS as exc:
         return _record_failure(notification, exc)
     _mark_sent(notification)
     return None
 
 
-def notifications_send_many(*, notification_ids: list[int]) -> int:
+def send_budget(soft_time_limit: float | None) -> tuple[int, float | None]:
+    """How many emails one batch task may take on, and how many seconds it may
+    spend sending before it hands the rest back, under a soft time limit of
+    `soft_time_limit` seconds (None: no limit, so no deadline)."""
+    per_message = settings.NOTIFICATION_SEND_SECONDS_PER_MESSAGE
+    if not soft_time_limit:
+        return settings.DISPATCH_SEND_BATCH_SIZE, None
+    # Keep a margin for the claim, the bookkeeping and a slow last message.
+    usable = soft_time_limit * settings.NOTIFICATION_SEND_SHARE_OF_TIME_LIMIT
+    return max(1, min(settings.DISPATCH_SEND_BATCH_SIZE, int(usable / per_message))), usable
+
+
+def notifications_send_many(*, notification_ids: list[int], seconds: float | None = None) -> list[int]:
     """Send a batch (a newsletter's emails, say) with one claim and one mail
-    connection; each row is marked sent as soon as its email goes, and a failure
-    is retried like any other. Returns how many went."""
+    connection; each row is marked sent as soon as its email goes, and an SMTP or
+    network failure is retried like any other.
+
+    Stops taking new emails once `seconds` have passed and hands the rest back
+    (pending, due now). Returns the ids handed back, for the caller to queue again.
+    If anything else is raised (the worker's soft time limit among them), the rows
+    not yet tried are handed back before it propagates."""
     claimed = _claim(notification_ids)
-    sent = 0
     if not claimed:
-        return sent
+        return []
     private_links.prefetch(claimed)
+    stop_at = None if seconds is None else time.monotonic() + seconds
     with get_connection() as connection:
-        for notification in claimed:
+        for index, notification in enumerate(claimed):
+            if stop_at is not None and index and time.monotonic() >= stop_at:
+                left = claimed[index:]
+                _release(left)
+                logger.info("Batch out of time after %s emails; %s handed back", index, len(left))
+                return [row.pk for row in left]
             try:
                 _message(notification, connection).send()
-            except Exception as exc:  # noqa: BLE001 - every failure is retried by the outbox
+            except TRANSIENT_SEND_ERRORS as exc:
                 _record_failure(notification, exc)
                 continue
+            except BaseException:
+                # The row being sent stays claimed: whether it went is unknown, so
+                # only the claim timeout gives it back. The untried rows go back now.
+                _release(claimed[index + 1 :])
+                raise
             _mark_sent(notification)
-            sent += 1
-    return sent
+    return []
+
+
+def _release(notifications: list[Notification]) -> None:
+    """Give claimed rows back, untried: pending, due now, the claim's attempt undone."""
+    if not notifications:
+        return
+    try:
+        Notification.objects.filter(
+            pk__in=[row.pk for row in notifications],
+            state=Notification.State.SENDING,
+            claimed_at=notifications[0].claimed_at,
+        ).update(
+            state=Notification.State.PENDING,
+            claimed_at=None,
+            next_attempt_at=timezone.now(),
+            attempts=F("attempts") - 1,
+        )
+    except Exception:  # the claim timeout gives them back instead
+        logger.exception("Could not hand back %s claimed notifications", len(notifications))
 
 
 def _record_failure(notification: Notification, exc: Exception) -> int | None:
@@ -201,8 +259,14 @@ def notification_resend(*, notification: Notification) -> None:
 
 
 def notifications_sweep(*, limit: int = 500) -> int:
-    """Enqueue what is due and what a dead worker left half-done. Returns how many."""
-    due = Notification.objects.filter(_claimable(timezone.now()))
+    """Enqueue what is due and what a dead worker left half-done. Returns how many.
+    A row abandoned mid-send on its last attempt is failed, for staff to see."""
+    now = timezone.now()
+    abandoned = Notification.objects.filter(_abandoned(now), attempts__gte=settings.NOTIFICATION_MAX_ATTEMPTS)
+    for notification_id in abandoned.values_list("pk", flat=True):
+        logger.error("Notification %s failed for good: its send never finished", notification_id)
+    abandoned.update(state=Notification.State.FAILED, last_error="The send never finished (worker stopped or error)")
+    due = Notification.objects.filter(_claimable(now))
     ids = list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
     for notification_id in ids:
         _enqueue(notification_id)

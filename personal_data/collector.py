@@ -22,8 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
-from outbox import addresses
 from audit.models import actor_fields
+from outbox import addresses
 
 from .models import PrivacyRequest, email_digest
 
@@ -33,7 +33,11 @@ def hook_modules() -> list[tuple[str, ModuleType]]:
     found = []
     for config in apps.get_app_configs():
         module = sys.modules.get(f"{config.name}.privacy")
-        if module is not None and callable(getattr(module, "subject_access", None)) and callable(getattr(module, "subject_erase", None)):
+        if (
+            module is not None
+            and callable(getattr(module, "subject_access", None))
+            and callable(getattr(module, "subject_erase", None))
+        ):
             found.append((config.label, module))
     return sorted(found, key=lambda item: bool(getattr(item[1], "ERASE_LAST", False)))
 

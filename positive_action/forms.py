@@ -7,11 +7,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from force.models import District
+from positive_action.models import Characteristic, Group, Role, Signup, WorkforceFigure
 from protected_forms.control_characters import PlainTextMixin
 from protected_forms.form_messages import choice_messages, email_messages, text_messages
-from force.models import District
-from protected_forms.protection import ProtectedFormMixin, honeypot_layout
-from positive_action.models import Characteristic, Group, Role, Signup, WorkforceFigure
+from protected_forms.protection import ModelChoicesField, ProtectedFormMixin, honeypot_layout
 
 UK_PHONE = re.compile(r"^(?:\+44|0044|0)\d{9,10}$")
 
@@ -131,7 +131,7 @@ class SignupForm(CandidateFieldsMixin):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages=text_messages(_("Adjustments"), 1000),
     )
-    groups = forms.ModelMultipleChoiceField(
+    groups = ModelChoicesField(
         label=_("Which of these groups do you identify with? (optional)"),
         help_text=_("Select all that apply. Only diversity unit staff with permission can see this answer."),
         queryset=Group.objects.none(),

@@ -10,8 +10,6 @@ from positive_action.models import Booking, Signup
 from positive_action.privacy import ERASED, bookings_scrub, signups_scrub
 
 
-
-
 def bookings_anonymise_expired(*, now=None, limit: int = 1000) -> int:
     """Bookings for evenings that ended more than PAP_BOOKING_RETENTION_DAYS ago.
     Returns how many; safe to run again."""

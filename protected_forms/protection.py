@@ -15,7 +15,8 @@ from collections.abc import Callable
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from protected_forms.control_characters import PlainTextMixin
@@ -26,6 +27,28 @@ logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"
 TOKEN_MAX_LENGTH = 64
+
+
+class ModelChoicesField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField that refuses an id too large for the database
+    with its "invalid_pk_value" message. Django's `__in` lookup passes it on, and
+    SQLite raises OverflowError (a 500) for an id beyond 64 bits."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        field = self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
+        low, high = connection.ops.integer_field_range(field.get_internal_type())
+        if low is not None or high is not None:
+            for pk in value if isinstance(value, list | tuple) else []:
+                try:
+                    number = int(str(pk).strip())
+                except ValueError:
+                    continue  # Django's own check gives the message
+                if (low is not None and number < low) or (high is not None and number > high):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super()._check_values(value)
 
 
 class ProtectedFormMixin(PlainTextMixin, forms.Form):

@@ -1,7 +1,7 @@
 from django.conf import settings
 
-from site_pages.consent import banner_needed
 from force.selectors import force_profile
+from site_pages.consent import banner_needed
 
 NAVIGATION = [
     ("equality", "Equality and diversity", "equality"),

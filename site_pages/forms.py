@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from protected_forms.form_messages import text_messages
-from site_pages.models import Feedback
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
+from site_pages.models import Feedback
 
 
 class FeedbackForm(ProtectedFormMixin, forms.Form):

@@ -1,9 +1,8 @@
 from django.db import transaction
 from django.urls import reverse
 
-from site_pages.models import Feedback
-
 from outbox.services import unit_alert_queue
+from site_pages.models import Feedback
 
 
 @transaction.atomic

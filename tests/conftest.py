@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made
 # by live_server and the tests around it are still synchronous.
@@ -31,11 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL") or (
-    os.environ.get("REDIS_URL", "").rsplit("/", 1)[0] + "/15"
-    if os.environ.get("REDIS_URL")
-    else "redis://127.0.0.1:6379/15"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -57,29 +53,47 @@ def _clear_cache():
     yield
 
 
-@pytest.fixture(autouse=True)
-def _staff_clients_pass_the_second_factor(request, monkeypatch):
-    """Admin asks staff for a code from an authenticator app (django-otp). A test
-    client signed in with force_login() counts as having given it, unless the test
-    uses the `otp_enforced` fixture (tests/security_accounts)."""
-    if "otp_enforced" in request.fixturenames:
-        return
-    from django.test.client import ClientMixin
+class StaffClient(Client):
+    """A test client whose force_login() also gives a staff member's second factor
+    (the code from their authenticator app), through django-otp's own login()."""
 
-    original = ClientMixin._login
-
-    def _login(self, user, backend=None):
-        original(self, user, backend)
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
         if user.is_staff:
-            from django_otp import DEVICE_ID_SESSION_KEY
+            second_factor_pass(self, user)
 
-            from staff_accounts.staff import staff_totp_device
 
-            session = self.session
-            session[DEVICE_ID_SESSION_KEY] = staff_totp_device(user).persistent_id
-            session.save()
+def second_factor_pass(client: Client, user) -> None:
+    """Mark `client`'s session as verified by `user`'s authenticator device."""
+    from django.http import HttpRequest
+    from django_otp import login as otp_login
 
-    monkeypatch.setattr(ClientMixin, "_login", _login)
+    from staff_accounts.staff import staff_totp_device
+
+    request = HttpRequest()
+    request.session = client.session
+    request.user = user
+    otp_login(request, staff_totp_device(user))
+    request.session.save()
+
+
+def _test_client(request) -> Client:
+    return Client() if "otp_enforced" in request.fixturenames else StaffClient()
+
+
+@pytest.fixture
+def client(request):
+    """Staff signed in with force_login() count as having given the code from their
+    authenticator app (django-otp), unless the test uses `otp_enforced`
+    (tests/security_accounts)."""
+    return _test_client(request)
+
+
+@pytest.fixture
+def admin_client(request, db, admin_user):
+    client = _test_client(request)
+    client.force_login(admin_user)
+    return client
 
 
 # ---------------------------------------------------------------- browser
@@ -218,10 +232,31 @@ def wait_for_port(port: int, timeout: float = 10):
 
 @pytest.fixture
 def private_redis(tmp_path):
+    """A redis-server of this test's own, which it may stop and start."""
     server = RedisServer(tmp_path)
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def _session_redis(tmp_path_factory):
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(_session_redis):
+    """The URL of a redis-server this test run started (never the machine's own),
+    emptied before each test so nothing a previous test queued is left in it."""
+    import redis
+
+    client = redis.Redis.from_url(_session_redis.url)
+    client.flushall()
+    client.close()
+    return _session_redis.url
 
 
 class CeleryWorker:

@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from dispatch.markdown import render_html, render_text
 from dispatch.models import Delivery, Issue, Subscriber
-from outbox.models import Notification
-from private_links import DISPATCH_MANAGE
 from force.selectors import force_profile
+from outbox.models import Notification
 from outbox.services import notification_queue
+from private_links import DISPATCH_MANAGE
 
 from .subscriptions import manage_links
 
@@ -30,7 +30,11 @@ TEMPLATE = "dispatch/email/issue"
 
 
 def batch_size() -> int:
-    return settings.DISPATCH_SEND_BATCH_SIZE
+    """Emails per send task: as many as fit in the soft time limit at the per-email
+    budget, at most DISPATCH_SEND_BATCH_SIZE."""
+    from outbox.services import send_budget
+
+    return send_budget(settings.CELERY_TASK_SOFT_TIME_LIMIT)[0]
 
 
 def issue_render(issue: Issue) -> dict:

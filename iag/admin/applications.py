@@ -5,7 +5,6 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditTrailInline
-from personal_data.admin_special import SpecialCategoryListMixin
 from iag.models import AdvisoryGroup, Application, ApplicationEvent, Status
 from iag.models.monitoring import CHARACTERISTICS
 from iag.services import (
@@ -15,6 +14,7 @@ from iag.services import (
     application_note_add,
     application_transition,
 )
+from personal_data.admin_special import SpecialCategoryListMixin
 
 from .export import applications_csv
 

@@ -5,8 +5,8 @@ import csv
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from audit.models import actor_fields
 from audit.exports import csv_safe
+from audit.models import actor_fields
 from iag.models import ApplicationEvent
 
 COLUMNS = [

@@ -6,11 +6,11 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from protected_forms.control_characters import PlainTextMixin
-from protected_forms.form_messages import choice_messages, email_messages, text_messages
-from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 from iag.models import AdvisoryGroup, CanAttend, Community, HeardAbout
 from iag.models.monitoring import CHARACTERISTICS
+from protected_forms.control_characters import PlainTextMixin
+from protected_forms.form_messages import choice_messages, email_messages, text_messages
+from protected_forms.protection import ModelChoicesField, ProtectedFormMixin, honeypot_layout
 
 from .validation import normalise_phone, normalise_postcode
 
@@ -78,7 +78,7 @@ class DetailsForm(StepForm):
 
 
 class GroupsForm(StepForm):
-    groups = forms.ModelMultipleChoiceField(
+    groups = ModelChoicesField(
         label=_("Which groups do you want to join?"),
         help_text=_("Select all that apply. Most people join the group for the district where they live or work."),
         queryset=AdvisoryGroup.objects.none(),
@@ -95,7 +95,7 @@ class GroupsForm(StepForm):
 
 
 class CommunitiesForm(StepForm):
-    communities = forms.ModelMultipleChoiceField(
+    communities = ModelChoicesField(
         label=_("Which communities or subjects could you speak for?"),
         help_text=_("Select all that apply."),
         queryset=Community.objects.none(),

@@ -3,11 +3,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 import private_links
-from outbox.services import notification_queue, unit_alert_queue
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
-
+from outbox.services import notification_queue, unit_alert_queue
 
 
 class DuplicateApplicationError(Exception):

@@ -7,9 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from outbox.models import Notification
 from iag.models import Application, ApplicationChoice, ApplicationEvent, EqualityMonitoring
 from iag.models.applications import Status
+from outbox.models import Notification
 
 from .workflow import application_event_record, application_transition
 

@@ -4,13 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import private_links
-from force.selectors import force_profile
-from outbox.services import notification_queue
 from audit.models import actor_fields
 from force.selectors import force_profile
-from outbox.services import notification_queue
 from iag.models import Application, ApplicationChoice, ApplicationEvent, DecisionTemplate
 from iag.models.applications import CLOSED_STATUSES, TRANSITIONS, Status
+from outbox.services import notification_queue
 
 from .applications import status_path
 

@@ -5,12 +5,12 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from protected_forms.views import ProtectedSubmissionMixin
 from iag.forms import STEP_FORMS, CheckAnswersForm
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
 from iag.selectors import answers_summary
 from iag.services import application_receive
+from protected_forms.views import ProtectedSubmissionMixin
 
 from . import journey
 

@@ -3,10 +3,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from protected_forms.protection import rate_limited
-from protected_forms.views import too_many_requests
 from iag.models import Application
 from iag.services import application_withdraw
+from protected_forms.protection import rate_limited
+from protected_forms.views import too_many_requests
 
 
 def _application(token: str) -> Application:

@@ -3,10 +3,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from protected_forms.views import ProtectedFormView
 from networks.forms import NetworkContactForm
 from networks.models import Network
 from networks.services import network_message_send
+from protected_forms.views import ProtectedFormView
 
 FORM_NAME = "network_contact"
 

@@ -5,8 +5,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from force.models import District
-from personal_data.fields import EncryptedTextField
 from audit.models import AuditEvent
 from force.models import District
 from personal_data.fields import EncryptedTextField

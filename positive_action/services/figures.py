@@ -8,7 +8,7 @@ import io
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from positive_action.forms import COLUMNS, WorkforceFigureRowForm
+from positive_action.forms import WorkforceFigureRowForm
 from positive_action.models import Characteristic, Group, Role, WorkforceFigure
 
 REQUIRED = ["characteristic", "group", "role", "period", "workforce_percent", "population_percent", "source"]

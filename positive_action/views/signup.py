@@ -7,10 +7,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from form_drafts.services import draft_discard, draft_load, draft_save
-from protected_forms.protection import rate_limited
-from protected_forms.views import ProtectedSubmissionMixin, too_many_requests
 from positive_action.forms import SignupConfirmForm, SignupForm
 from positive_action.services import signup_receive
+from protected_forms.protection import rate_limited
+from protected_forms.views import ProtectedSubmissionMixin, too_many_requests
 
 SESSION_KEY = "pap_signup_answers"
 FORM_NAME = "pap_signup"

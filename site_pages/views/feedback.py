@@ -1,10 +1,9 @@
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from protected_forms.views import ProtectedFormView
 from site_pages.forms import FeedbackForm
 from site_pages.services import feedback_create
-
-from protected_forms.views import ProtectedFormView
 
 
 class FeedbackView(ProtectedFormView):

@@ -44,14 +44,14 @@ def every_model_has_a_row(db, django_capture_on_commit_callbacks):
     from dispatch.models import Issue, Subscriber, Topic
     from dispatch.services.subscriptions import subscriber_confirm, subscriber_sign_up
     from force.models import District, EqualityObjective
-    from personal_data.models import PrivacyRequest, email_digest
-    from site_pages.services import feedback_create
     from iag.models import AdvisoryGroup, Community
     from iag.services import application_submit
     from networks.models import Network
     from networks.services import network_message_send
+    from personal_data.models import PrivacyRequest, email_digest
     from positive_action.models import Buddy, Group, PreparationEvening, Role, Signup
     from positive_action.services import booking_create, buddy_assign, signup_create
+    from site_pages.services import feedback_create
 
     call_command("load_demo", stdout=open("/dev/null", "w"))
     email = "sam.applicant@example.net"

@@ -6,8 +6,8 @@ from django.contrib.auth.models import AnonymousUser, Permission, User
 from django.urls import reverse
 
 from audit.admin import LATEST, AuditTrailAdmin, AuditTrailInline
-from audit.models import AuditEvent, actor_fields
 from audit.exports import csv_safe
+from audit.models import AuditEvent, actor_fields
 from iag.admin.applications import EventInline
 from iag.admin.groups import ApplicationEventAdmin
 from iag.models import Application, ApplicationEvent

@@ -28,7 +28,7 @@ def postgres_reachable() -> bool:
 
 
 @pytest.mark.worker
-def test_benchmark_smoke_run_fills_every_section(tmp_path):
+def test_benchmark_smoke_run_fills_every_section(tmp_path, redis_url):
     if shutil.which("wrk") is None:
         pytest.fail("wrk is not installed: apt-get install -y wrk")
     if not postgres_reachable():
@@ -37,6 +37,7 @@ def test_benchmark_smoke_run_fills_every_section(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--smoke", "--out", str(out)],
         cwd=ROOT,
+        env={**os.environ, "BENCHMARK_REDIS_URL": redis_url},  # this run's own Redis, not the machine's
         capture_output=True,
         text=True,
         timeout=300,

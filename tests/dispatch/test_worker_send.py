@@ -20,9 +20,9 @@ TO = re.compile(r"^To: (.+)$", re.MULTILINE)
 
 
 @pytest.fixture
-def broker(private_redis):
-    """A Redis of our own, so no other test's worker takes these tasks."""
-    return private_redis.url
+def broker(redis_url):
+    """A Redis this test run started and emptied, so no other test's worker takes these tasks."""
+    return redis_url
 
 
 def subscribers_create(count: int, district, topic) -> None:
@@ -129,9 +129,7 @@ def test_worker_killed_mid_send_each_subscriber_still_gets_exactly_one_email(
     # A claim older than the timeout belongs to a dead worker; the sweeper takes it back.
     replacement = celery_worker_factory(broker, NOTIFICATION_CLAIM_TIMEOUT_SECONDS="1", DISPATCH_SEND_BATCH_SIZE="5")
     replacement.start()
-    app.send_task(
-        "dispatch.tasks.issues_resume"
-    )  # staff press "carry on sending" (or the lost message comes back)
+    app.send_task("dispatch.tasks.issues_resume")  # staff press "carry on sending" (or the lost message comes back)
     time.sleep(1.5)
     app.send_task("outbox.tasks.notifications_sweep")  # what beat does every minute
     wait_until(lambda: issue_emails_sent(issue) == 20, timeout=90, message="every email sent")

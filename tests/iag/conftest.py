@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from iag.models import AdvisoryGroup, Community
+from tests.factories import AdvisoryGroupFactory, ApplicationFactory, DistrictFactory, EqualityMonitoringFactory
 
 ANSWERS = {
     "your-details": {
@@ -21,13 +22,37 @@ ANSWERS = {
 }
 
 
+# The applications the tests name: reference, name, status, equality answers.
+APPLICATIONS = [
+    ("IAG-DEMO-0001", "Amira Haddad", "received", "basildon-iag", {"age_band": "16_24"}),
+    ("IAG-DEMO-0002", "Tomasz Nowak", "under_review", "basildon-iag", {"sex": "male", "religion": "christian"}),
+    ("IAG-DEMO-0003", "Grace Okafor", "invited", "basildon-iag", {"ethnicity": "black"}),
+    ("IAG-DEMO-0006", "Dev Patel", "withdrawn", "harlow-iag", {"disability": "yes"}),
+]
+
+
 @pytest.fixture
 def essex(db):
-    from force import demo as site_demo
-    from iag import demo
-
-    site_demo.load(force="essex")
-    demo.load(force="essex")
+    """Two district groups, a thematic one, and four applications. The communities
+    and the decision emails come from a data migration."""
+    groups = {
+        "basildon-iag": AdvisoryGroupFactory(
+            name="Basildon IAG", slug="basildon-iag", district=DistrictFactory(name="Basildon", slug="basildon")
+        ),
+        "harlow-iag": AdvisoryGroupFactory(
+            name="Harlow IAG", slug="harlow-iag", district=DistrictFactory(name="Harlow", slug="harlow")
+        ),
+    }
+    AdvisoryGroupFactory(name="Professional Standards IAG", slug="professional-standards-iag", thematic=True)
+    for reference, name, status, group, answers in APPLICATIONS:
+        application = ApplicationFactory(
+            reference=reference,
+            full_name=name,
+            email=name.lower().replace(" ", ".") + "@example.org",
+            status=status,
+            groups=[groups[group]],
+        )
+        EqualityMonitoringFactory(application=application, **{"ethnicity": None, **answers})
 
 
 @pytest.fixture

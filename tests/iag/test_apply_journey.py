@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from iag.models import AdvisoryGroup, Application, EqualityMonitoring
 from outbox.models import Notification
 from protected_forms.models import FormSubmission
-from iag.models import AdvisoryGroup, Application, EqualityMonitoring
 
 from .conftest import check_token, fill_steps, send, step_url
 

@@ -12,9 +12,3 @@ def test_demo_has_a_group_per_district_applications_in_every_status_and_is_idemp
     assert set(Application.objects.values_list("status", flat=True)) == set(Status.values)
     assert AdvisoryGroup.objects.filter(kind="district").count() == 10
     assert AdvisoryGroup.objects.filter(name="Professional Standards IAG", established=2021).exists()
-
-
-def test_migrations_are_complete(db):
-    from django.core.management import call_command
-
-    call_command("makemigrations", "iag", "--check", "--dry-run", verbosity=0)

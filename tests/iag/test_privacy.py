@@ -7,13 +7,12 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
 
-from outbox.models import Notification
 from iag.disclosure import protect_row
-from outbox.models import Notification
 from iag.models import Application, ApplicationEvent, EqualityMonitoring
 from iag.models.applications import application_reference
 from iag.selectors import monitoring_totals
 from iag.services import application_erase, application_transition, applications_anonymise_expired
+from outbox.models import Notification
 from personal_data.tasks import retention_apply
 
 

@@ -2,10 +2,10 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from outbox.models import Notification
 from iag.models import Application, ApplicationEvent, DecisionTemplate, Status
 from iag.models.applications import TRANSITIONS
 from iag.services import TransitionError, application_transition
+from outbox.models import Notification
 
 ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in targets]
 REFUSED = [(a, b) for a in Status.values for b in Status.values if b not in TRANSITIONS[a]]

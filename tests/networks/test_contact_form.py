@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from networks.models import NetworkMessage
 from outbox.models import Notification
 from protected_forms.models import FormSubmission
-from networks.models import NetworkMessage
 
 pytestmark = pytest.mark.django_db
 

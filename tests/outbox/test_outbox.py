@@ -10,10 +10,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from outbox.models import Notification
+from outbox.services import notification_resend, notification_send, notifications_sweep, retry_delay
 from site_pages.models import Feedback
-from outbox.services import notification_send, notifications_sweep
 from site_pages.services import feedback_create
-from outbox.services import notification_resend, retry_delay
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,14 @@
 """The outbox against real services: a Celery worker process on Redis, the
 broker going away while people submit forms, and a worker killed mid-send."""
 
+import re
 import time
 
 import pytest
-import redis
 from django.urls import reverse
 
 from outbox.models import Notification
-from tests.conftest import TEST_REDIS_URL, wait_until
+from tests.conftest import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -27,17 +27,9 @@ def emails_mentioning(worker, text):
     return [message for message in worker.emails() if text in message]
 
 
-@pytest.fixture
-def clean_redis():
-    client = redis.Redis.from_url(TEST_REDIS_URL)
-    client.flushdb()
-    yield TEST_REDIS_URL
-    client.flushdb()
-
-
-def test_a_real_worker_on_redis_sends_an_outbox_email(client, clean_redis, use_broker, celery_worker_factory):
-    use_broker(clean_redis)
-    worker = celery_worker_factory(clean_redis)
+def test_a_real_worker_on_redis_sends_an_outbox_email(client, redis_url, use_broker, celery_worker_factory):
+    use_broker(redis_url)
+    worker = celery_worker_factory(redis_url)
     worker.start()
     response = submit_feedback(client)
     assert response.status_code == 302
@@ -45,6 +37,8 @@ def test_a_real_worker_on_redis_sends_an_outbox_email(client, clean_redis, use_b
     wait_until(lambda: sent(notification.pk), timeout=40, message="the worker to send the email")
     assert len(emails_mentioning(worker, notification.message_id)) == 1
     assert "outbox.tasks.notification_send" in worker.output()
+    # Logged through Django's LOGGING ("<time> LEVEL logger message"), not Celery's own format.
+    assert re.search(r"^\S+ \S+ INFO celery\.\S+ Task outbox\.tasks\.notification_send", worker.output(), re.M)
 
 
 def test_broker_down_the_form_still_succeeds_and_the_email_goes_once_it_is_back(
@@ -73,11 +67,9 @@ def test_broker_down_the_form_still_succeeds_and_the_email_goes_once_it_is_back(
     assert len(emails_mentioning(worker, notification.message_id)) == 1
 
 
-def test_worker_killed_mid_send_the_email_still_goes_exactly_once(
-    client, clean_redis, use_broker, celery_worker_factory
-):
-    use_broker(clean_redis)
-    slow = celery_worker_factory(clean_redis, EMAIL_BACKEND="tests.email_backends.SlowFileBackend")
+def test_worker_killed_mid_send_the_email_still_goes_exactly_once(client, redis_url, use_broker, celery_worker_factory):
+    use_broker(redis_url)
+    slow = celery_worker_factory(redis_url, EMAIL_BACKEND="tests.email_backends.SlowFileBackend")
     slow.start()
     submit_feedback(client)
     notification = Notification.objects.get()
@@ -91,7 +83,7 @@ def test_worker_killed_mid_send_the_email_still_goes_exactly_once(
     assert emails_mentioning(slow, notification.message_id) == []
 
     # A claim older than the timeout belongs to a dead worker; the sweeper takes it back.
-    replacement = celery_worker_factory(clean_redis, NOTIFICATION_CLAIM_TIMEOUT_SECONDS="1")
+    replacement = celery_worker_factory(redis_url, NOTIFICATION_CLAIM_TIMEOUT_SECONDS="1")
     replacement.start()
     time.sleep(1.5)
     from outbox.tasks import notification_send, notifications_sweep

@@ -1,26 +1,29 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
-from force.models import District
 from outbox.models import Notification
-from positive_action.models import Buddy, BuddyAssignment, Role, Signup
+from positive_action.models import Buddy, BuddyAssignment, Signup
 from positive_action.services import buddy_assign
+from tests.factories import BuddyFactory, DistrictFactory, RoleFactory, SignupFactory
 
 
 @pytest.fixture
-def signup(pa_demo):
-    return Signup.objects.create(
+def signup(db):
+    """A candidate in Colchester who asked for a buddy, and three buddies: one in
+    Colchester, one in the next district and one with no district."""
+    chelmsford = DistrictFactory(name="Chelmsford and Maldon", slug="chelmsford-and-maldon", display_order=0)
+    colchester = DistrictFactory(name="Colchester", slug="colchester", display_order=1)
+    BuddyFactory(name="Aisha Khan", district=None, capacity=3)
+    BuddyFactory(name="Sam Okafor", district=chelmsford, capacity=3)
+    BuddyFactory(name="Priya Nair", kind="staff", role_title="HR adviser", district=colchester, capacity=2)
+    return SignupFactory(
         candidate_reference="ABC123456",
         name="Alex Smith",
         email="alex@example.com",
-        phone="07700900982",
-        role=Role.objects.get(slug="police-officer"),
-        stage="shortlisted",
-        district=District.objects.get(slug="colchester"),
+        role=RoleFactory(name="Police officer", plural="Police officers", slug="police-officer"),
+        district=colchester,
         wants_buddy=True,
-        consented_at=timezone.now(),
     )
 
 

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection, transaction
 
 from outbox.models import Notification
-from positive_action.models import Booking, Buddy, PreparationEvening, Signup
+from positive_action.models import Booking, PreparationEvening, Signup
 from positive_action.services import EveningFull, booking_create, booking_receive, buddy_assign
+from tests.factories import BuddyFactory, RoleFactory
 
 THREADS = 12
 
@@ -55,13 +56,10 @@ def test_many_concurrent_bookings_for_the_last_places_never_overbook(make_evenin
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_staff_assigning_the_last_buddy_place_at_once_never_overfill(pa_demo):
+def test_two_staff_assigning_the_last_buddy_place_at_once_never_overfill():
     postgres_only()
-    buddy = Buddy.objects.first()
-    Buddy.objects.filter(pk=buddy.pk).update(capacity=2, assigned=0)
-    from positive_action.models import Role
-
-    role = Role.objects.first()
+    buddy = BuddyFactory(capacity=2)
+    role = RoleFactory()
     signups = [
         Signup.objects.create(
             candidate_reference=f"XYZ{n:06d}",

@@ -1,6 +1,5 @@
 """Adjustments and access needs (health information) are encrypted at rest."""
 
-
 from django.db import connection
 
 from positive_action.models import Booking, Signup

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 
 from outbox.models import Notification
-from positive_action.models import Booking, Group, Role, Signup, SignupEqualityAnswers
 from personal_data.tasks import retention_apply
+from positive_action.models import Booking, Group, Role, Signup, SignupEqualityAnswers
 
 HEALTH = "Tartan insulin pump checks"
 

@@ -5,22 +5,26 @@ from django.test import Client
 from django.urls import reverse
 
 from outbox.models import Notification
-from positive_action.models import Group, Role, Signup
+from positive_action.models import Signup
+from tests.factories import CharacteristicFactory, GroupFactory, RoleFactory
 
 
 @pytest.fixture
-def answers(pa_demo):
+def answers(db):
+    role = RoleFactory(name="Police officer", plural="Police officers", slug="police-officer", open_to_applicants=True)
+    women = GroupFactory(characteristic=CharacteristicFactory(name="Sex"), name="Women", offered_at_signup=True)
+    GroupFactory(characteristic=women.characteristic, name="Men", offered_at_signup=True)
     return {
         "name": "Alex Smith",
         "email": "alex@example.com",
         "phone": "07700 900 982",
         "candidate_reference": "abc123456",
-        "role": Role.objects.get(slug="police-officer").pk,
+        "role": role.pk,
         "stage": "shortlisted",
         "district": "",
         "wants_buddy": "yes",
         "adjustments": "A quiet room",
-        "groups": [Group.objects.get(name="Women").pk],
+        "groups": [women.pk],
         "consent": "on",
     }
 

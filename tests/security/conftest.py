@@ -1,11 +1,11 @@
-"""The demo content every public form needs, loaded once per module inside a
+"""The rows every public form offers as choices, made once per module inside a
 transaction that is rolled back afterwards; each test runs in a savepoint
 within it, as usual."""
 
 import pytest
 from django.db import transaction
 
-from .public_forms import load_demo
+from .public_forms import form_choices_create
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +14,7 @@ def _demo_once(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            load_demo()
+            form_choices_create()
             yield
         finally:
             transaction.set_rollback(True)

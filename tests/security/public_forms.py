@@ -32,19 +32,32 @@ def fresh_token() -> str:
 # ---------------------------------------------------------------- what exists
 
 
-def load_demo() -> None:
-    """The demo content every form needs (groups, networks, roles, districts)."""
-    from force import demo as site_demo
-    from dispatch import demo as dispatch_demo
-    from iag import demo as iag_demo
-    from networks import demo as networks_demo
-    from positive_action import demo as pa_demo
+def form_choices_create() -> None:
+    """The rows the public forms offer as choices, one or two of each: a district
+    and a topic (Dispatch), an advisory group and a community (IAG; a data
+    migration makes the communities, but a transactional test has emptied the
+    tables), a network taking messages, a role open to applicants and two groups
+    offered at sign-up."""
+    from tests.factories import (
+        AdvisoryGroupFactory,
+        CharacteristicFactory,
+        CommunityFactory,
+        DistrictFactory,
+        GroupFactory,
+        NetworkFactory,
+        RoleFactory,
+        TopicFactory,
+    )
 
-    site_demo.load(force="essex")
-    iag_demo.load(force="essex")
-    networks_demo.load(force="essex")
-    pa_demo.load(force="essex")
-    dispatch_demo.load(force="essex")
+    district = DistrictFactory(name="Basildon", slug="basildon")
+    TopicFactory(name="Roads", slug="roads")
+    AdvisoryGroupFactory(name="Basildon IAG", slug="basildon-iag", district=district)
+    CommunityFactory(name="Faith", slug="faith")
+    NetworkFactory(name="Disability Network", accepts_messages=True)
+    RoleFactory(name="Police officer", plural="Police officers", slug="police-officer", open_to_applicants=True)
+    sex = CharacteristicFactory(name="Sex")
+    GroupFactory(characteristic=sex, name="Women", offered_at_signup=True)
+    GroupFactory(characteristic=sex, name="Men", offered_at_signup=True)
 
 
 def open_evening(capacity: int = 100000):

@@ -20,7 +20,7 @@ from django.test import Client
 from outbox.models import Notification
 from tests.conftest import wait_until
 
-from .public_forms import PUBLIC_FORMS, fresh_token, load_demo
+from .public_forms import PUBLIC_FORMS, form_choices_create, fresh_token
 from .services import Gunicorn, PrivatePostgres, SiteClient, manage, site_env
 
 SENT_WHILE_DOWN = ["feedback", "network contact", "evening booking", "iag apply", "pap sign-up"]
@@ -31,7 +31,7 @@ SENT_WHILE_DOWN = ["feedback", "network contact", "evening booking", "iag apply"
 def test_redis_down_every_form_is_saved_and_each_email_goes_once_when_it_is_back(
     private_redis, use_broker, celery_worker_factory, settings, caplog
 ):
-    load_demo()
+    form_choices_create()
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

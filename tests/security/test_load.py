@@ -16,9 +16,9 @@ import pytest
 from django.db import connection
 
 from outbox.models import Notification
+from positive_action.models import Booking, PreparationEvening
 from protected_forms.models import FormSubmission
 from site_pages.models import Feedback
-from positive_action.models import Booking, PreparationEvening
 from tests.conftest import database_url_for_worker
 
 from .public_forms import candidate_reference, open_evening

@@ -6,10 +6,11 @@ record, never an email queued. A correctly signed POST from the same client is
 the control: it goes through, so the refusals are about the attack alone."""
 
 import pytest
+from django import forms as django_forms
 from django.conf import settings as django_settings
 from django.test import Client
 
-from .checks import BOOKING_LINKS, by_name, changes, snapshot
+from .checks import BOOKING_LINKS, assert_no_server_error, by_name, changes, snapshot
 from .public_forms import PUBLIC_FORMS, PublicForm, fresh_token, post
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +180,23 @@ def test_a_nul_byte_in_a_booking_link_gives_404_not_a_500(name, db):
     method = "post" if name.endswith("accept") else "get"
     response = getattr(Client(raise_request_exception=False), method)(url)
     assert response.status_code == 404
+
+
+MULTI_CHOICE_FORMS = [
+    form
+    for form in PUBLIC_FORMS
+    if any(isinstance(field, django_forms.ModelMultipleChoiceField) for field in form.fields.values())
+]
+
+
+@pytest.mark.parametrize("form", MULTI_CHOICE_FORMS, ids=str)
+def test_a_choice_id_beyond_64_bits_is_refused_not_a_500(form, demo, django_capture_on_commit_callbacks):
+    """Django's `__in` lookup hands such an id to SQLite, which raised OverflowError."""
+    names = [name for name, field in form.fields.items() if isinstance(field, django_forms.ModelMultipleChoiceField)]
+    for name in names:
+        data = {**form.valid_data(), "form_token": fresh_token(), name: [str(2**63)]}
+        before = snapshot(form)
+        with django_capture_on_commit_callbacks(execute=True):
+            responses = form.send(Client(), data, form.url())
+        assert_no_server_error(responses)
+        assert changes(form, before) == (0, []), name

@@ -27,17 +27,29 @@ def make_staff(username: str = "unit", *perms: str, password: str = "a-long-pass
 
 @pytest.fixture
 def site_data(db):
-    from force import demo as site_demo
-    from dispatch import demo as dispatch_demo
-    from iag import demo as iag_demo
-    from networks import demo as networks_demo
-    from positive_action import demo as pa_demo
+    """What the person uses: an advisory group (the communities come from a data
+    migration), a role and two groups to sign up with, a buddy, a network taking
+    messages, a district and a topic."""
+    from tests.factories import (
+        AdvisoryGroupFactory,
+        BuddyFactory,
+        CharacteristicFactory,
+        DistrictFactory,
+        GroupFactory,
+        NetworkFactory,
+        RoleFactory,
+        TopicFactory,
+    )
 
-    site_demo.load(force="essex")
-    iag_demo.load(force="essex")
-    pa_demo.load(force="essex")
-    networks_demo.load(force="essex")
-    dispatch_demo.load(force="essex")
+    district = DistrictFactory(name="Basildon", slug="basildon")
+    AdvisoryGroupFactory(name="Basildon IAG", slug="basildon-iag", district=district)
+    RoleFactory(name="Police officer", plural="Police officers", slug="police-officer", open_to_applicants=True)
+    sex = CharacteristicFactory(name="Sex")
+    GroupFactory(characteristic=sex, name="Women", offered_at_signup=True)
+    GroupFactory(characteristic=sex, name="Men", offered_at_signup=True)
+    BuddyFactory(name="Priya Nair", district=district)
+    NetworkFactory(name="Carers Network", accepts_messages=True)
+    TopicFactory(name="Roads", slug="roads")
 
 
 @pytest.fixture
@@ -46,13 +58,13 @@ def person(site_data, django_capture_on_commit_callbacks):
     from dispatch.models import Subscriber, Topic
     from dispatch.services.subscriptions import subscriber_confirm, subscriber_sign_up
     from force.models import District
-    from site_pages.services import feedback_create
     from iag.models import AdvisoryGroup, Community
     from iag.services import application_submit
     from networks.models import Network
     from networks.services import network_message_send
     from positive_action.models import Buddy, Group, PreparationEvening, Role, Signup
     from positive_action.services import booking_create, buddy_assign, signup_create
+    from site_pages.services import feedback_create
 
     with django_capture_on_commit_callbacks(execute=True):
         application, _token = application_submit(

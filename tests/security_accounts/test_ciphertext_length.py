@@ -5,9 +5,9 @@ import pytest
 from cryptography.fernet import Fernet
 from django.db import connection
 
-from personal_data.fields import EncryptedCharField
 from iag.models import EqualityMonitoring
 from iag.models.monitoring import CHARACTERISTICS
+from personal_data.fields import EncryptedCharField
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,13 @@ from django.contrib.contenttypes.models import ContentType
 
 from dispatch.models import Subscriber
 from dispatch.services.subscriptions import subscriber_sign_up
-from outbox.models import Notification
-from site_pages.models import Feedback
-from outbox.addresses import mentions
-from personal_data.collector import subject_access_export, subject_erase_everywhere
-from site_pages.services import feedback_create
 from networks.models import NetworkMessage
 from networks.services import network_message_send
+from outbox.addresses import mentions
+from outbox.models import Notification
+from personal_data.collector import subject_access_export, subject_erase_everywhere
+from site_pages.models import Feedback
+from site_pages.services import feedback_create
 from tests.networks.conftest import NetworkFactory
 
 pytestmark = pytest.mark.django_db

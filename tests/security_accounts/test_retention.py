@@ -10,10 +10,10 @@ from django.conf import settings
 from django.utils import timezone
 
 from outbox.models import Notification
-from protected_forms.models import FormSubmission
-from site_pages.models import Feedback
 from personal_data.models import PrivacyRequest, email_digest
 from personal_data.tasks import retention_apply
+from protected_forms.models import FormSubmission
+from site_pages.models import Feedback
 
 NOW = timezone.now()
 

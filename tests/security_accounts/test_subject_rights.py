@@ -5,10 +5,10 @@ import json
 import pytest
 from django.urls import reverse
 
+from iag.models import Application, ApplicationEvent, EqualityMonitoring
 from outbox.models import Notification
 from personal_data.collector import hook_modules, subject_access_export, subject_erase_everywhere
 from personal_data.models import PrivacyRequest
-from iag.models import Application, ApplicationEvent, EqualityMonitoring
 from positive_action.models import Booking, Signup, SignupEqualityAnswers
 
 from .conftest import EMAIL, NAME, make_staff, rows_containing

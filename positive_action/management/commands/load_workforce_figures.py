@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from positive_action.services import figures_import_csv
 from positive_action.forms import COLUMNS
+from positive_action.services import figures_import_csv
 
 
 class Command(BaseCommand):
