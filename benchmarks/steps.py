@@ -184,11 +184,8 @@ def pools(arg: str) -> dict:
             .order_by("-pk")[:size]
         ],
         "cancel": [
-            reverse("positive_action:booking_cancel", args=[token])
-            for token in Booking.objects.active()
-            .filter(email__startswith="bench-")
-            .order_by("-pk")
-            .values_list("token", flat=True)[:size]
+            reverse("positive_action:booking_cancel", args=[booking.token])
+            for booking in Booking.objects.active().filter(email__startswith="bench-").order_by("-pk")[:size]
         ],
     }
     files = {}
