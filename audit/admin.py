@@ -41,14 +41,8 @@ class AuditTrailInline(admin.TabularInline):
         return False
 
 
-class AuditTrailAdmin(admin.ModelAdmin):
-    """The whole trail, newest first. Read only."""
-
-    list_filter = ["action", ("created_at", admin.DateFieldListFilter)]
-    show_full_result_count = False
-
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
+class ReadOnlyAdminMixin:
+    """An admin for records nobody edits by hand: no add, change or delete."""
 
     def has_add_permission(self, request):
         return False
@@ -58,3 +52,13 @@ class AuditTrailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The whole trail, newest first. Read only."""
+
+    list_filter = ["action", ("created_at", admin.DateFieldListFilter)]
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]

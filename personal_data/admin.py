@@ -15,6 +15,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import ReadOnlyAdminMixin
+
 from .collector import special_category_parts, subject_access_export, subject_erase_everywhere
 from .models import PrivacyRequest
 
@@ -34,22 +36,13 @@ class EraseForm(EmailForm):
 
 
 @admin.register(PrivacyRequest)
-class PrivacyRequestAdmin(admin.ModelAdmin):
+class PrivacyRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "kind", "records", "actor_name"]
     list_filter = ["kind", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["actor_name", "=email_hash"]
     readonly_fields = ["created_at", "kind", "records", "summary", "actor_name", "email_hash"]
     exclude = ["actor"]
     change_list_template = "admin/personal_data/privacyrequest_change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_view_permission(self, request, obj=None):
         user = request.user

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from audit.admin import ReadOnlyAdminMixin
 from iag.disclosure import BASE, THRESHOLD
 from iag.models import EqualityMonitoring, MonitoringSnapshot
 from iag.services.monitoring import monitoring_snapshot_take_if_due, snapshot_min_new
@@ -11,7 +12,7 @@ SPECIAL = "iag.view_special_category"
 
 
 @admin.register(EqualityMonitoring)
-class EqualityMonitoringAdmin(admin.ModelAdmin):
+class EqualityMonitoringAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The latest snapshot of the totals, by group and characteristic, protected
     against disclosure. Only for staff with the special category permission; the
     individual answers are never listed here."""
@@ -22,15 +23,6 @@ class EqualityMonitoringAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return obj is None and request.user.has_perm(SPECIAL)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
