@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "staff_accounts",
     "personal_data",
     "form_drafts",
+    "page_cache",
     "site_pages",
     "iag",
     "networks",
@@ -285,6 +286,38 @@ FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", 20))
 FORM_RATE_WINDOW_SECONDS = int(os.environ.get("FORM_RATE_WINDOW_SECONDS", 600))
 # How many proxies in front of the site append to X-Forwarded-For; 0 trusts none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+
+# Public pages that opt in (page_cache.decorators.cached_page) are kept rendered in each
+# process for visitors without a session, bounded in bytes, least recently used first out.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024))
+# The longest any cached page is kept (catches writes that send no signal: bulk loads).
+PAGE_CACHE_MAX_AGE = float(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
+# How often each process reads the shared generation number bumped by content edits.
+PAGE_CACHE_GENERATION_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_GENERATION_CHECK_SECONDS", 1))
+# Saving or deleting one of these (in admin or anywhere) empties every process's page cache.
+PAGE_CACHE_CONTENT_MODELS = [
+    "force.ForceProfile",
+    "force.District",
+    "force.EqualityObjective",
+    "networks.Category",
+    "networks.Network",
+    "iag.AdvisoryGroup",
+    "iag.Community",
+    "positive_action.PreparationEvening",
+    "positive_action.Buddy",
+    "positive_action.Role",
+    "positive_action.Characteristic",
+    "positive_action.Group",
+    "positive_action.WorkforceFigure",
+    "performance.Report",
+    "performance.Section",
+    "performance.Source",
+    "performance.Table",
+    "performance.Measure",
+    "performance.MeasureRevision",
+    "performance.Comparison",
+]
 
 # Cookies: the choice is kept for a year.
 COOKIE_CONSENT_NAME = "cookies_policy"
