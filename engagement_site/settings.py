@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "staff_accounts",
     "personal_data",
     "form_drafts",
+    "page_cache",
     "site_pages",
     "iag",
     "networks",
@@ -286,6 +287,38 @@ FORM_RATE_WINDOW_SECONDS = int(os.environ.get("FORM_RATE_WINDOW_SECONDS", 600))
 # How many proxies in front of the site append to X-Forwarded-For; 0 trusts none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 
+# Public pages that opt in (page_cache.decorators.cached_page) are kept rendered in each
+# process for visitors without a session, bounded in bytes, least recently used first out.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024))
+# The longest any cached page is kept (catches writes that send no signal: bulk loads).
+PAGE_CACHE_MAX_AGE = float(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
+# How often each process reads the shared generation number bumped by content edits.
+PAGE_CACHE_GENERATION_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_GENERATION_CHECK_SECONDS", 1))
+# Saving or deleting one of these (in admin or anywhere) empties every process's page cache.
+PAGE_CACHE_CONTENT_MODELS = [
+    "force.ForceProfile",
+    "force.District",
+    "force.EqualityObjective",
+    "networks.Category",
+    "networks.Network",
+    "iag.AdvisoryGroup",
+    "iag.Community",
+    "positive_action.PreparationEvening",
+    "positive_action.Buddy",
+    "positive_action.Role",
+    "positive_action.Characteristic",
+    "positive_action.Group",
+    "positive_action.WorkforceFigure",
+    "performance.Report",
+    "performance.Section",
+    "performance.Source",
+    "performance.Table",
+    "performance.Measure",
+    "performance.MeasureRevision",
+    "performance.Comparison",
+]
+
 # Cookies: the choice is kept for a year.
 COOKIE_CONSENT_NAME = "cookies_policy"
 COOKIE_CONSENT_MAX_AGE = 365 * 24 * 60 * 60
@@ -378,11 +411,12 @@ PAP_CANDIDATE_REFERENCE_EXAMPLE = os.environ.get("PAP_CANDIDATE_REFERENCE_EXAMPL
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
-# Security headers. The policy is enforced, with a fresh nonce per response.
+# Security headers. The policy is enforced; the fixed inline scripts are allowed by their
+# sha256 hashes (added per response by site_pages.middleware), so pages can be cached.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -5,12 +5,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from page_cache.decorators import cached_page
 from performance import selectors
 from performance.charts import build_chart
 from performance.presentation import DOWNLOAD_FIELDS, build_grid, download_rows
 from performance.significance import compare
 
 
+@cached_page
 @require_safe
 def index(request):
     report = selectors.current_report()
@@ -24,6 +26,7 @@ def index(request):
     return render(request, "performance/index.html", context)
 
 
+@cached_page
 @require_safe
 def section(request, slug):
     section = selectors.section_for_page(slug)
@@ -55,6 +58,7 @@ def _download(table, extension: str) -> HttpResponse:
     return response
 
 
+@cached_page
 @require_safe
 def table_csv(request, slug):
     table = selectors.table_for_download(slug)
@@ -65,6 +69,7 @@ def table_csv(request, slug):
     return response
 
 
+@cached_page
 @require_safe
 def table_json(request, slug):
     table = selectors.table_for_download(slug)

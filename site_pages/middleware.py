@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 
 from site_pages.consent import read_choice
+from site_pages.inline_scripts import script_hashes
 
 
 class SecurityHeadersMiddleware:
@@ -13,6 +14,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # Read by django-csp's middleware, which sits outside this one.
+        update = getattr(response, "_csp_update", None) or {}
+        response._csp_update = {**update, "script-src": [*update.get("script-src", []), *script_hashes()]}
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         # Anything shown to a signed-in member of staff, or marked private by its

@@ -39,6 +39,8 @@ def _fast_and_eager(settings):
     from engagement_site.celery import app
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests see each page rendered afresh; tests/site_pages/test_page_cache.py turns it on.
+    settings.PAGE_CACHE_ENABLED = False
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield

@@ -10,6 +10,7 @@ from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
 from iag.selectors import answers_summary
 from iag.services import application_receive
+from page_cache.decorators import cached_page
 from protected_forms.views import ProtectedSubmissionMixin
 
 from . import journey
@@ -19,9 +20,11 @@ HEADING_IN_FORM = {"groups", "communities"}
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(cached_page, name="dispatch")
 class StepView(View):
     """One question page. Answers are kept in the session; "Change" links from the
-    check page carry ?change=1 and come back to it."""
+    check page carry ?change=1 and come back to it. Only the first question is ever
+    served from the page cache: the others need answers, so a session."""
 
     def dispatch(self, request, step):
         if step not in STEP_FORMS:

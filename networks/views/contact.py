@@ -1,11 +1,13 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
 from networks.forms import NetworkContactForm
 from networks.models import Network
 from networks.services import network_message_send
+from page_cache.decorators import cached_page
 from protected_forms.views import ProtectedFormView
 
 FORM_NAME = "network_contact"
@@ -18,6 +20,7 @@ def _network_taking_messages(slug: str) -> Network:
     return network
 
 
+@method_decorator(cached_page, name="dispatch")
 class NetworkContactView(ProtectedFormView):
     template_name = "networks/contact.html"
     form_class = NetworkContactForm

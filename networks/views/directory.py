@@ -7,8 +7,10 @@ from networks.directory import DirectoryFilters, group_by_category
 from networks.forms import DirectoryFilterForm
 from networks.models import Category, Network
 from networks.validators import LOGO_CONTENT_TYPES, extension_of
+from page_cache.decorators import cached_page
 
 
+@cached_page(query=("category", "join"))
 @require_safe
 def index(request):
     categories = list(Category.objects.all())
@@ -34,6 +36,7 @@ def index(request):
     )
 
 
+@cached_page
 @require_safe
 def detail(request, slug):
     network = get_object_or_404(Network.objects.visible_to(request.user).select_related("category"), slug=slug)

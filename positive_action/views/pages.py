@@ -1,25 +1,32 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from page_cache.decorators import cached_page
 from positive_action import selectors
 from positive_action.models.figures import under_representation_threshold
 
 
+@cached_page
 @require_safe
 def index(request):
     return render(request, "positive_action/index.html")
 
 
+@cached_page
 @require_safe
 def buddies(request):
     return render(request, "positive_action/buddies.html")
 
 
+# Places left change with every booking, which does not empty the cache: at most
+# 30 seconds stale, and booking checks capacity in the database.
+@cached_page(max_age=30)
 @require_safe
 def evenings(request):
     return render(request, "positive_action/evenings.html", {"evenings": selectors.upcoming_evenings()})
 
 
+@cached_page
 @require_safe
 def under_representation(request):
     return render(

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from page_cache.decorators import cached_page
 from site_pages.consent import read_choice, write_choice
 from site_pages.forms import CookiePreferencesForm
 
@@ -16,6 +17,7 @@ def _safe_next(request) -> str:
     return ""
 
 
+@cached_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def cookies(request):
     """The cookies page, and where the banner's Accept and Reject buttons post

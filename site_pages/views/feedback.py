@@ -1,11 +1,14 @@
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
+from page_cache.decorators import cached_page
 from protected_forms.views import ProtectedFormView
 from site_pages.forms import FeedbackForm
 from site_pages.services import feedback_create
 
 
+@method_decorator(cached_page(query=("page",)), name="dispatch")
 class FeedbackView(ProtectedFormView):
     template_name = "site_pages/feedback.html"
     form_class = FeedbackForm

@@ -2,9 +2,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from force.models import EqualityObjective
+from page_cache.decorators import cached_page
 
 
 def _page(template: str):
+    @cached_page
     @require_safe
     def view(request):
         return render(request, template)
@@ -15,6 +17,7 @@ def _page(template: str):
 home = _page("site_pages/home.html")
 
 
+@cached_page
 @require_safe
 def equality(request):
     objectives = list(EqualityObjective.objects.all())

@@ -122,8 +122,14 @@ def test_postgres_restarted_between_requests_the_next_request_works(private_post
 
 def test_without_health_checks_the_first_request_after_a_restart_fails(private_postgres, tmp_path):
     """The control: the same site with CONN_HEALTH_CHECKS off reuses the dead
-    connection once (a 500), so the health checks are what make the test above pass."""
-    env = site_env(private_postgres.url, tmp_path, DJANGO_SETTINGS_MODULE="tests.security.settings_no_health_checks")
+    connection once (a 500), so the health checks are what make the test above pass.
+    The page cache is off: a cached page would be served without the database."""
+    env = site_env(
+        private_postgres.url,
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="tests.security.settings_no_health_checks",
+        PAGE_CACHE_ENABLED="0",
+    )
     with Gunicorn(env, tmp_path / "gunicorn.log", workers=1) as site:
         visitor = SiteClient(site.base)
         assert visitor.get("/equality-and-diversity/").status == 200

@@ -1,0 +1,65 @@
+"""The per-process store of rendered pages: least recently used first out,
+bounded in bytes, emptied whenever the shared generation number moves on."""
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Entry:
+    content: str  # the page, with placeholders for the holes
+    headers: dict
+    max_age: float
+    stored_at: float = field(default_factory=lambda: time.monotonic())
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    def fresh(self) -> bool:
+        return time.monotonic() - self.stored_at < self.max_age
+
+
+class PageStore:
+    def __init__(self):
+        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Entry | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if not entry.fresh():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple, entry: Entry, *, max_bytes: int) -> None:
+        if entry.size > max_bytes:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = entry
+            self._bytes += entry.size
+            while self._bytes > max_bytes:
+                self._drop(next(iter(self._entries)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _drop(self, key: tuple) -> None:
+        self._bytes -= self._entries.pop(key).size
+
+
+pages = PageStore()

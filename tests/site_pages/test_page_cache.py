@@ -1,0 +1,304 @@
+"""Public pages kept rendered per process (page_cache): each visitor still gets
+their own CSRF and one-time form tokens, content edits show within the
+generation check, and nothing from a session ever reaches the shared copy.
+
+The one-time form token is a random value drawn per render; a cached page keeps
+a placeholder where it goes and every response draws a new one, so no visitor
+can learn another's token from the cache (which is what would let them land on
+someone else's confirmation)."""
+
+import re
+import types
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from page_cache import holes, invalidation
+from page_cache.store import Entry, PageStore, pages
+from site_pages.models import Feedback
+from tests.factories import EqualityObjectiveFactory, NetworkFactory, PreparationEveningFactory
+
+pytestmark = pytest.mark.django_db
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock()
+    fake = types.SimpleNamespace(monotonic=clock.monotonic)
+    monkeypatch.setattr("page_cache.store.time", fake)
+    monkeypatch.setattr("page_cache.invalidation.time", fake)
+    return clock
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, clock):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
+    pages.clear()
+    invalidation._state.update(generation=None, checked_at=float("-inf"))
+    yield
+    pages.clear()
+
+
+def visitor() -> Client:
+    return Client(enforce_csrf_checks=True)
+
+
+def without_tokens(html: str) -> str:
+    return FORM_TOKEN.sub('name="form_token" value=""', CSRF.sub('name="csrfmiddlewaretoken" value=""', html))
+
+
+def test_a_second_visitor_gets_the_page_from_the_cache_with_their_own_tokens():
+    first = visitor().get(reverse("feedback"))
+    second = visitor().get(reverse("feedback"))
+    third = visitor().get(reverse("feedback"))
+    assert (first["X-Page-Cache"], second["X-Page-Cache"], third["X-Page-Cache"]) == ("miss", "hit", "hit")
+    pages_html = [response.content.decode() for response in (first, second, third)]
+    csrf = [CSRF.findall(html) for html in pages_html]
+    tokens = [FORM_TOKEN.findall(html) for html in pages_html]
+    assert all(found for found in csrf + tokens)  # the cookie banner's form and the feedback form
+    assert len({value for found in csrf for value in found}) == 3  # one per visitor
+    assert len({value for found in tokens for value in found}) == 3
+    # The same page apart from the holes, byte for byte.
+    assert without_tokens(pages_html[0]) == without_tokens(pages_html[1]) == without_tokens(pages_html[2])
+    # What is kept holds placeholders, never a visitor's token.
+    (stored,) = pages._entries.values()
+    assert holes.CSRF_PLACEHOLDER in stored.content and holes.FORM_TOKEN_PLACEHOLDER in stored.content
+    assert not any(value in stored.content for found in csrf + tokens for value in found)
+    # Each visitor is given the CSRF cookie their token belongs to, as Django would.
+    assert "csrftoken" in second.cookies and second.cookies["csrftoken"].value
+    assert "Cookie" in second["Vary"]
+    assert "public" not in second["Cache-Control"]
+
+
+def test_feedback_sent_from_a_cached_page_is_accepted():
+    visitor().get(reverse("feedback"))
+    person = visitor()
+    page = person.get(reverse("feedback"))
+    assert page["X-Page-Cache"] == "hit"
+    html = page.content.decode()
+    response = person.post(
+        reverse("feedback"),
+        {
+            "csrfmiddlewaretoken": CSRF.search(html).group(1),
+            "form_token": FORM_TOKEN.search(html).group(1),
+            "satisfaction": "satisfied",
+            "comments": "Clear.",
+            "website": "",
+        },
+    )
+    assert response.status_code == 302 and response.url == reverse("feedback_sent")
+    assert Feedback.objects.count() == 1
+
+
+def test_another_visitors_csrf_token_from_the_cache_is_refused():
+    someone = visitor().get(reverse("feedback")).content.decode()
+    person = visitor()
+    assert person.get(reverse("feedback"))["X-Page-Cache"] == "hit"
+    response = person.post(
+        reverse("feedback"),
+        {
+            "csrfmiddlewaretoken": CSRF.search(someone).group(1),
+            "form_token": FORM_TOKEN.search(someone).group(1),
+            "satisfaction": "satisfied",
+            "comments": "Clear.",
+        },
+    )
+    assert response.status_code == 403
+    assert Feedback.objects.count() == 0
+
+
+def test_the_cookie_banner_works_from_a_cached_page():
+    visitor().get(reverse("home"))
+    person = visitor()
+    page = person.get(reverse("home"))
+    assert page["X-Page-Cache"] == "hit" and "Accept the visit-counting cookie" in page.content.decode()
+    response = person.post(
+        reverse("cookies"),
+        {"csrfmiddlewaretoken": CSRF.search(page.content.decode()).group(1), "cookies": "accept", "next": "/"},
+    )
+    assert response.status_code == 302
+    assert response.cookies["cookies_policy"].value == "analytics:yes"
+
+
+def test_a_visitor_who_chose_cookies_never_gets_the_banner_from_the_cache():
+    assert "Accept the visit-counting cookie" in visitor().get(reverse("home")).content.decode()
+    chosen = visitor()
+    chosen.cookies["cookies_policy"] = "analytics:no"
+    response = chosen.get(reverse("home"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "Accept the visit-counting cookie" not in response.content.decode()
+
+
+def test_an_edit_shows_on_the_next_request(django_capture_on_commit_callbacks):
+    objective = EqualityObjectiveFactory(text="Reflect the communities we serve")
+    assert "Reflect the communities" in visitor().get(reverse("equality")).content.decode()
+    assert visitor().get(reverse("equality"))["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        objective.text = "Build trust in every district"
+        objective.save()
+    response = visitor().get(reverse("equality"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "Build trust in every district" in response.content.decode()
+
+
+def test_an_edit_saved_in_admin_shows_on_the_next_request(admin_client, django_capture_on_commit_callbacks):
+    objective = EqualityObjectiveFactory(text="Reflect the communities we serve", display_order=1)
+    visitor().get(reverse("equality"))
+    assert visitor().get(reverse("equality"))["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = admin_client.post(
+            reverse("admin:force_equalityobjective_change", args=[objective.pk]),
+            {"text": "Build trust in every district", "display_order": 1},
+        )
+    assert saved.status_code == 302
+    assert "Build trust in every district" in visitor().get(reverse("equality")).content.decode()
+
+
+def test_an_edit_in_another_process_shows_within_the_generation_check(settings, clock):
+    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 1
+    visitor().get(reverse("equality"))
+    cache.set(invalidation.GENERATION_KEY, 7, timeout=None)  # what an edit in another process does
+    clock.now += 0.5
+    assert visitor().get(reverse("equality"))["X-Page-Cache"] == "hit"
+    clock.now += 0.6
+    assert visitor().get(reverse("equality"))["X-Page-Cache"] == "miss"
+
+
+def test_places_left_are_never_more_than_thirty_seconds_old(clock):
+    evening = PreparationEveningFactory(capacity=10)
+    assert "10 of 10" in visitor().get(reverse("positive_action:evenings")).content.decode()
+    type(evening).objects.filter(pk=evening.pk).update(booked=3)  # as a booking does: no signal
+    clock.now += 29
+    assert visitor().get(reverse("positive_action:evenings"))["X-Page-Cache"] == "hit"
+    clock.now += 2
+    response = visitor().get(reverse("positive_action:evenings"))
+    assert response["X-Page-Cache"] == "miss" and "7 of 10" in response.content.decode()
+
+
+def test_a_visitor_with_a_session_gets_a_fresh_page_and_it_is_not_kept(settings):
+    person = visitor()
+    page = person.get(reverse("cookies")).content.decode()
+    response = person.post(
+        reverse("cookies"), {"csrfmiddlewaretoken": CSRF.search(page).group(1), "analytics": "yes"}, follow=True
+    )
+    assert settings.SESSION_COOKIE_NAME in person.cookies
+    html = response.content.decode()
+    assert "You’ve set your cookie preferences" in html and "X-Page-Cache" not in response
+    pages.clear()
+    again = person.get(reverse("cookies"))
+    assert "X-Page-Cache" not in again
+    assert len(pages) == 0
+    anonymous = visitor()
+    anonymous.cookies["cookies_policy"] = "analytics:yes"
+    assert "You’ve set your cookie preferences" not in anonymous.get(reverse("cookies")).content.decode()
+
+
+def test_answers_kept_in_a_session_never_reach_the_cache():
+    person = visitor()
+    first_step = reverse("iag:apply_step", args=["your-details"])
+    page = person.get(first_step)
+    assert page["X-Page-Cache"] == "miss"
+    person.post(
+        first_step,
+        {
+            "csrfmiddlewaretoken": CSRF.search(page.content.decode()).group(1),
+            "full_name": "Zebedee Quux",
+            "email": "zebedee@example.org",
+            "postcode": "CM1 1AA",
+        },
+    )
+    again = person.get(first_step)
+    assert "X-Page-Cache" not in again and "Zebedee Quux" in again.content.decode()
+    anonymous = visitor().get(first_step)
+    assert anonymous["X-Page-Cache"] == "hit" and "Zebedee" not in anonymous.content.decode()
+    for name in ("iag:index", "feedback", "home"):
+        assert "X-Page-Cache" not in person.get(reverse(name))
+        assert "Zebedee" not in visitor().get(reverse(name)).content.decode()
+    assert not any("Zebedee" in entry.content for entry in pages._entries.values())
+
+
+def test_signed_in_staff_are_never_served_from_the_cache(admin_client):
+    visitor().get(reverse("home"))
+    response = admin_client.get(reverse("home"))
+    assert "X-Page-Cache" not in response
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_free_text_search_is_never_cached():
+    NetworkFactory(name="Support network")
+    for _ in range(2):
+        response = visitor().get(reverse("networks:index") + "?q=support")
+        assert "X-Page-Cache" not in response
+    assert len(pages) == 0
+    assert visitor().get(reverse("networks:index") + "?category=x")["X-Page-Cache"] == "miss"
+
+
+def test_only_the_query_parameters_a_page_declares_are_cached():
+    assert visitor().get(reverse("feedback") + "?page=/equality/")["X-Page-Cache"] == "miss"
+    assert visitor().get(reverse("feedback") + "?page=/contact/")["X-Page-Cache"] == "miss"
+    assert visitor().get(reverse("home") + "?utm_source=mail")  # rendered, not kept
+    assert "X-Page-Cache" not in visitor().get(reverse("home") + "?utm_source=mail")
+    assert len(pages) == 2
+
+
+def test_pages_with_a_reference_or_a_private_link_are_never_cached(client):
+    assert "X-Page-Cache" not in visitor().get(reverse("feedback_sent"))
+    assert "X-Page-Cache" not in visitor().get(reverse("iag:apply_done"))
+    assert len(pages) == 0
+
+
+def test_the_store_is_bounded_in_bytes_least_recently_used_first_out():
+    store = PageStore()
+    for name in "abc":
+        store.put((name,), Entry(name * 40, {}, 60), max_bytes=100)
+        store.get(("a",))
+    assert store.get(("a",)) is not None and store.get(("b",)) is None and store.get(("c",)) is not None
+    store.put(("huge",), Entry("x" * 101, {}, 60), max_bytes=100)
+    assert store.get(("huge",)) is None
+
+
+def test_with_the_shared_cache_down_pages_are_rendered_afresh(monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(invalidation.cache, "get", down)
+    for _ in range(2):
+        response = visitor().get(reverse("home"))
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+
+
+def test_a_page_that_starts_a_session_or_sets_a_cookie_is_not_kept(rf):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+
+    from page_cache.decorators import cached_page
+
+    @cached_page
+    def starts_session(request):
+        request.session["started"] = True
+        return HttpResponse("<p>Hello</p>")
+
+    @cached_page
+    def sets_cookie(request):
+        response = HttpResponse("<p>Hello</p>")
+        response.set_cookie("chosen", "yes")
+        return response
+
+    for view in (starts_session, sets_cookie):
+        request = rf.get("/")
+        request.session = SessionStore()
+        assert view(request)["X-Page-Cache"] == "miss"
+    assert len(pages) == 0
