@@ -9,6 +9,7 @@ import random
 import smtplib
 import time
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -46,6 +47,30 @@ def notification_queue(
     Call this inside the transaction that saves what the email reports. An
     email with a private link renders it with `private_links.MARKER` as the
     token and names it in `private_link`; the real link is added as it is sent."""
+    notification = notification_build(
+        recipient=recipient,
+        template=template,
+        context=context,
+        kind=kind,
+        about=about,
+        headers=headers,
+        private_link=private_link,
+    )
+    return notifications_queue_many([notification])[0]
+
+
+def notification_build(
+    *,
+    recipient: str,
+    template: str,
+    context: dict,
+    kind: str,
+    about=None,
+    headers: dict | None = None,
+    private_link: private_links.LinkTarget | None = None,
+) -> Notification:
+    """An email rendered as `notification_queue` does, not saved yet: give a
+    list of them to `notifications_queue_many` to store them in one INSERT."""
     from force.selectors import force_profile
 
     context = {"site_url": settings.SITE_URL, "force": force_profile(), **context}
@@ -69,16 +94,30 @@ def notification_queue(
     if about is not None:
         notification.about_type = ContentType.objects.get_for_model(about)
         notification.about_id = str(about.pk)
-    notification.full_clean()
-    notification.save()
-    transaction.on_commit(lambda: _enqueue(notification.pk))
+    # The fields' own checks, in Python only: the foreign key and the state
+    # constraint would each cost a query, and the database holds them anyway.
+    notification.clean_fields(exclude={"about_type"})
     return notification
+
+
+def notifications_queue_many(notifications: list[Notification]) -> list[Notification]:
+    """Store emails built by `notification_build` with one INSERT, and send each
+    once the surrounding transaction commits. Call it inside that transaction."""
+    Notification.objects.bulk_create(notifications)
+    for notification in notifications:
+        transaction.on_commit(partial(_enqueue, notification.pk))
+    return notifications
 
 
 def unit_alert_queue(*, template: str, context: dict, kind: str, about=None) -> Notification:
     """An alert to the diversity unit. Its templates carry only a reference and an
     admin link, never the person's answers."""
-    return notification_queue(
+    return notifications_queue_many([unit_alert_build(template=template, context=context, kind=kind, about=about)])[0]
+
+
+def unit_alert_build(*, template: str, context: dict, kind: str, about=None) -> Notification:
+    """`unit_alert_queue`'s email, not saved yet (see `notification_build`)."""
+    return notification_build(
         recipient=settings.DIVERSITY_UNIT_EMAIL, template=template, context=context, kind=kind, about=about
     )
 

@@ -79,6 +79,7 @@ def test_each_submission_writes_one_outbox_row_per_email(client, essex, django_c
         assert private not in alert.body_text + alert.subject
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypatch):
     from iag import services
     from iag.models import Community
@@ -86,7 +87,7 @@ def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypat
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("iag.services.applications.unit_alert_queue", broken)
+    monkeypatch.setattr("iag.services.applications.unit_alert_build", broken)
     with pytest.raises(RuntimeError):
         services.application_submit(
             full_name="A",
@@ -200,6 +201,7 @@ def test_an_application_finished_meanwhile_in_another_browser_is_treated_the_sam
     ]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
     """Two browsers sending at the same moment: the partial unique index decides."""
     from iag.services import DuplicateApplicationError, application_submit
