@@ -232,6 +232,30 @@ def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
     assert Application.objects.count() == count
 
 
+def test_a_duplicate_that_slips_past_the_check_is_sent_again_and_answered_as_a_repeat(
+    client, essex, applied, monkeypatch
+):
+    """The partial unique index refuses it inside the form's transaction; the
+    whole submission is run again in a new one, where the check sees the
+    application: same page, the owner emailed, nothing saved."""
+    from iag.services import applications as module
+
+    original, calls = module.open_duplicates, []
+
+    def late(**kwargs):
+        calls.append(kwargs)
+        return [] if len(calls) == 1 else original(**kwargs)  # the first look saw nothing yet
+
+    monkeypatch.setattr(module, "open_duplicates", late)
+    other = Client()
+    fill_steps(other)
+    count, last = Application.objects.count(), Notification.objects.order_by("-pk").first().pk
+    response = send(other, check_token(other))
+    assert response["Location"] == reverse("iag:apply_done") and len(calls) == 2
+    assert Application.objects.count() == count
+    assert list(Notification.objects.filter(pk__gt=last).values_list("kind", flat=True)) == ["iag.already_applied"]
+
+
 def test_a_closed_application_does_not_stop_a_new_one(essex, applied):
     from iag.services import application_transition
 
