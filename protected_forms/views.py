@@ -52,6 +52,11 @@ class ProtectedSubmissionMixin:
                 token=form.cleaned_data[TOKEN_FIELD], form_name=self.form_name, create=lambda: self.create(form)
             )
         except ValidationError as error:
+            # A resend can be refused where the first one was not (its place was
+            # the last): it still lands on the first one's confirmation.
+            earlier = self.earlier_submission()
+            if earlier is not None:
+                return earlier
             form.add_error(None, error)
             return self.form_invalid(form)
         return self.submitted(reference)

@@ -87,7 +87,10 @@ def application_submit(**answers) -> tuple[Application, str]:
     except IntegrityError:
         if transaction.get_connection().in_atomic_block:
             raise  # the caller's transaction can take no more queries
-        raise DuplicateApplicationError(open_duplicates(email=email_key, groups=groups) or [str(groups[0])]) from None
+        duplicates = open_duplicates(email=email_key, groups=groups)
+        if not duplicates:
+            raise  # some other rule was broken
+        raise DuplicateApplicationError(duplicates) from None
 
 
 @transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own

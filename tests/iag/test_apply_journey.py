@@ -82,7 +82,9 @@ def test_each_submission_writes_one_outbox_row_per_email(client, essex, django_c
 @pytest.mark.django_db(transaction=True)
 def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypatch):
     from iag import services
-    from iag.models import Community
+    from tests.factories import CommunityFactory
+
+    community = CommunityFactory()  # an earlier transactional test may have emptied the table
 
     def broken(**kwargs):
         raise RuntimeError("disk full")
@@ -95,7 +97,7 @@ def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypat
             phone="",
             postcode="CM2 6DA",
             groups=[AdvisoryGroup.objects.first()],
-            communities=[Community.objects.first()],
+            communities=[community],
             communities_detail="x",
             why_join="x",
             experience="x",
@@ -222,8 +224,13 @@ def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
     )
     application_submit(**answers)
     count = Application.objects.count()
-    original = module.open_duplicates
-    module.open_duplicates = lambda **kwargs: []  # the early check saw nothing yet
+    original, calls = module.open_duplicates, []
+
+    def late(**kwargs):  # the early check saw nothing yet; a look after the refusal does
+        calls.append(kwargs)
+        return [] if len(calls) == 1 else original(**kwargs)
+
+    module.open_duplicates = late
     try:
         with pytest.raises(DuplicateApplicationError):
             application_submit(**answers)
