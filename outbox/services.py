@@ -47,20 +47,27 @@ def notification_queue(
     Call this inside the transaction that saves what the email reports. An
     email with a private link renders it with `private_links.MARKER` as the
     token and names it in `private_link`; the real link is added as it is sent."""
-    notification = notification_build(
-        recipient=recipient,
-        template=template,
-        context=context,
-        kind=kind,
-        about=about,
-        headers=headers,
-        private_link=private_link,
-    )
-    return notifications_queue_many([notification])[0]
+    email = dict(recipient=recipient, template=template, context=context, kind=kind, about=about)
+    return notifications_queue_many([{**email, "headers": headers, "private_link": private_link}])[0]
 
 
-def notification_build(
+def notifications_queue_many(emails: list[dict]) -> list[Notification]:
+    """Several emails, each given as `notification_queue`'s arguments, stored with
+    one INSERT (and one read of the force's profile) and each sent once the
+    surrounding transaction commits. Call it inside that transaction."""
+    from force.selectors import force_profile
+
+    force = force_profile()
+    notifications = [_notification_build(force=force, **email) for email in emails]
+    Notification.objects.bulk_create(notifications)
+    for notification in notifications:
+        transaction.on_commit(partial(_enqueue, notification.pk))
+    return notifications
+
+
+def _notification_build(
     *,
+    force,
     recipient: str,
     template: str,
     context: dict,
@@ -69,11 +76,7 @@ def notification_build(
     headers: dict | None = None,
     private_link: private_links.LinkTarget | None = None,
 ) -> Notification:
-    """An email rendered as `notification_queue` does, not saved yet: give a
-    list of them to `notifications_queue_many` to store them in one INSERT."""
-    from force.selectors import force_profile
-
-    context = {"site_url": settings.SITE_URL, "force": force_profile(), **context}
+    context = {"site_url": settings.SITE_URL, "force": force, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body_text = render_to_string(f"{template}_body.txt", context)
     try:
@@ -100,26 +103,15 @@ def notification_build(
     return notification
 
 
-def notifications_queue_many(notifications: list[Notification]) -> list[Notification]:
-    """Store emails built by `notification_build` with one INSERT, and send each
-    once the surrounding transaction commits. Call it inside that transaction."""
-    Notification.objects.bulk_create(notifications)
-    for notification in notifications:
-        transaction.on_commit(partial(_enqueue, notification.pk))
-    return notifications
+def unit_alert(*, template: str, context: dict, kind: str, about=None) -> dict:
+    """An alert to the diversity unit, as arguments for `notifications_queue_many`.
+    Its templates carry only a reference and an admin link, never the person's answers."""
+    return dict(recipient=settings.DIVERSITY_UNIT_EMAIL, template=template, context=context, kind=kind, about=about)
 
 
 def unit_alert_queue(*, template: str, context: dict, kind: str, about=None) -> Notification:
-    """An alert to the diversity unit. Its templates carry only a reference and an
-    admin link, never the person's answers."""
-    return notifications_queue_many([unit_alert_build(template=template, context=context, kind=kind, about=about)])[0]
-
-
-def unit_alert_build(*, template: str, context: dict, kind: str, about=None) -> Notification:
-    """`unit_alert_queue`'s email, not saved yet (see `notification_build`)."""
-    return notification_build(
-        recipient=settings.DIVERSITY_UNIT_EMAIL, template=template, context=context, kind=kind, about=about
-    )
+    """An alert to the diversity unit (see `unit_alert`), stored and sent after commit."""
+    return notifications_queue_many([unit_alert(template=template, context=context, kind=kind, about=about)])[0]
 
 
 def _enqueue(notification_id: int) -> None:

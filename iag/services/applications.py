@@ -6,7 +6,7 @@ import private_links
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
-from outbox.services import notification_build, notification_queue, notifications_queue_many, unit_alert_build
+from outbox.services import notification_queue, notifications_queue_many, unit_alert
 
 
 class DuplicateApplicationError(Exception):
@@ -147,7 +147,7 @@ def _application_save(
     group_names = " and ".join(group.name for group in groups)
     notifications_queue_many(
         [
-            notification_build(
+            dict(
                 recipient=application.email,
                 template="iag/email/acknowledgement",
                 context={
@@ -160,7 +160,7 @@ def _application_save(
                 about=application,
                 private_link=private_links.IAG_STATUS.target(application),
             ),
-            unit_alert_build(
+            unit_alert(
                 template="iag/email/unit_alert",
                 context={
                     "reference": application.reference,

@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from outbox.services import notification_build, notification_queue, notifications_queue_many, unit_alert_build
+from outbox.services import notification_queue, notifications_queue_many, unit_alert
 from positive_action.models import Signup, SignupEqualityAnswers
 from positive_action.models.signups import signup_reference
 
@@ -102,14 +102,14 @@ def _signup_save(signup: Signup, *, groups, prefer_not_to_say: bool) -> None:
     answers.save(force_insert=True)
     notifications_queue_many(
         [
-            notification_build(
+            dict(
                 recipient=signup.email,
                 template="positive_action/email/signup_received",
                 context={"signup": signup},
                 kind="positive_action.signup",
                 about=signup,
             ),
-            unit_alert_build(
+            unit_alert(
                 template="positive_action/email/signup_alert",
                 context={
                     "reference": signup.reference,

@@ -89,7 +89,7 @@ def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypat
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("iag.services.applications.unit_alert_build", broken)
+    monkeypatch.setattr("iag.services.applications.unit_alert", broken)
     with pytest.raises(RuntimeError):
         services.application_submit(
             full_name="A",

@@ -99,3 +99,31 @@ def test_redis_down_lets_the_submission_through(settings, caplog):
     settings.FORM_RATE_LIMIT = 0
     assert rate_limited(request_from(), "feedback") is False
     assert "Rate limit skipped, cache unavailable" in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_iag_final_post_makes_four_redis_round_trips(
+    redis_cache, redis_url, use_broker, round_trips, demo, django_capture_on_commit_callbacks
+):
+    """Redis is the shared cache and the broker: the rate limit is one round
+    trip, the force's profile the two emails show is read from the cache once,
+    and each email is one publish after commit."""
+    from django.test import Client
+
+    from .public_forms import PUBLIC_FORMS, fresh_token, post
+
+    form = next(form for form in PUBLIC_FORMS if form.name == "iag apply")
+    use_broker(redis_url)
+    warm = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        form.send(warm, {**form.valid_data(), "form_token": fresh_token()})  # connections opened
+    client, data = Client(), {**form.valid_data(), "form_token": fresh_token()}
+    assert form.prepare(client, data)[-1].status_code == 302
+    round_trips.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, form.url(), data).status_code == 302
+    sent = [b"".join(command) if isinstance(command, list) else bytes(command) for command in round_trips]
+    assert len(sent) == 4, sent
+    assert sent[0].startswith(b"*1\r\n$5\r\nMULTI") and b"INCR" in sent[0]
+    assert sent[1].startswith(b"*2\r\n$3\r\nGET") and b"force-profile" in sent[1]
+    assert all(b"LPUSH" in command for command in sent[2:])
