@@ -183,7 +183,7 @@ def _count_one(key: str, window: int) -> int:
     cache = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(cache, RedisCache):
         redis_key = cache.make_and_validate_key(key)
-        client = cache._cache.get_client(redis_key, write=True)
+        client = cache._cache.get_client(redis_key, write=True)  # the backend's own redis-py client
         with client.pipeline(transaction=True) as pipe:
             _created, count = pipe.set(redis_key, 0, ex=window, nx=True).incr(redis_key).execute()
         return int(count)

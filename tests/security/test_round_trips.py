@@ -27,7 +27,9 @@ MOST_STATEMENTS = {
     # and the evening, its place taken, the candidate's earlier booking, in a
     # savepoint that gives the place back if the booking goes no further
     "evening booking": 10,
-    # and the districts and topics offered, the address looked up, one row per choice
+    # and the districts and topics offered, the address looked up, a new
+    # subscriber and one row per kind of choice in a savepoint (the same address
+    # signing up at the same moment)
     "dispatch sign-up": 13,
     # the session, the draft, the groups and communities still open, the
     # address's open applications, six rows and the token, the draft deleted
