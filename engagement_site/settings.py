@@ -154,7 +154,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions live in the database so a cache outage never signs anyone out or loses a form.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "protected_forms.sessions"  # database sessions, one statement per save
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", 60 * 60 * 8))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -8,23 +8,29 @@ from outbox.addresses import digest
 from outbox.services import notification_queue
 
 
-@transaction.atomic
 def network_message_send(*, network: Network, name: str, email: str, message: str) -> NetworkMessage:
     """Pass a message to a network's contact through the outbox. The sender's
     details go only into that email (and its Reply-To), never onto the site."""
     if not network.has_contact_form or not network.is_published:
         raise ValueError("This network does not take messages through the site")
     record = NetworkMessage(network=network, consented_at=timezone.now(), sender_digest=digest(email))
-    record.full_clean()
-    record.save()
-    notification_queue(
-        recipient=network.contact_email,
-        template="networks/email/contact_message",
-        context={"network": network, "reference": record.reference, "name": name, "email": email, "message": message},
-        kind="networks.contact_message",
-        about=record,
-        headers={"Reply-To": email},
-    )
+    record.clean_fields(exclude={"network"})  # in Python; the keys are the database's to refuse
+    with transaction.atomic(savepoint=False):  # part of the caller's transaction, or its own
+        record.save(force_insert=True)
+        notification_queue(
+            recipient=network.contact_email,
+            template="networks/email/contact_message",
+            context={
+                "network": network,
+                "reference": record.reference,
+                "name": name,
+                "email": email,
+                "message": message,
+            },
+            kind="networks.contact_message",
+            about=record,
+            headers={"Reply-To": email},
+        )
     return record
 
 

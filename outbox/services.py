@@ -9,6 +9,7 @@ import random
 import smtplib
 import time
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -46,9 +47,36 @@ def notification_queue(
     Call this inside the transaction that saves what the email reports. An
     email with a private link renders it with `private_links.MARKER` as the
     token and names it in `private_link`; the real link is added as it is sent."""
+    email = dict(recipient=recipient, template=template, context=context, kind=kind, about=about)
+    return notifications_queue_many([{**email, "headers": headers, "private_link": private_link}])[0]
+
+
+def notifications_queue_many(emails: list[dict]) -> list[Notification]:
+    """Several emails, each given as `notification_queue`'s arguments, stored with
+    one INSERT (and one read of the force's profile) and each sent once the
+    surrounding transaction commits. Call it inside that transaction."""
     from force.selectors import force_profile
 
-    context = {"site_url": settings.SITE_URL, "force": force_profile(), **context}
+    force = force_profile()
+    notifications = [_notification_build(force=force, **email) for email in emails]
+    Notification.objects.bulk_create(notifications)
+    for notification in notifications:
+        transaction.on_commit(partial(_enqueue, notification.pk))
+    return notifications
+
+
+def _notification_build(
+    *,
+    force,
+    recipient: str,
+    template: str,
+    context: dict,
+    kind: str,
+    about=None,
+    headers: dict | None = None,
+    private_link: private_links.LinkTarget | None = None,
+) -> Notification:
+    context = {"site_url": settings.SITE_URL, "force": force, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body_text = render_to_string(f"{template}_body.txt", context)
     try:
@@ -69,18 +97,21 @@ def notification_queue(
     if about is not None:
         notification.about_type = ContentType.objects.get_for_model(about)
         notification.about_id = str(about.pk)
-    notification.full_clean()
-    notification.save()
-    transaction.on_commit(lambda: _enqueue(notification.pk))
+    # The fields' own checks, in Python only: the foreign key and the state
+    # constraint would each cost a query, and the database holds them anyway.
+    notification.clean_fields(exclude={"about_type"})
     return notification
 
 
+def unit_alert(*, template: str, context: dict, kind: str, about=None) -> dict:
+    """An alert to the diversity unit, as arguments for `notifications_queue_many`.
+    Its templates carry only a reference and an admin link, never the person's answers."""
+    return dict(recipient=settings.DIVERSITY_UNIT_EMAIL, template=template, context=context, kind=kind, about=about)
+
+
 def unit_alert_queue(*, template: str, context: dict, kind: str, about=None) -> Notification:
-    """An alert to the diversity unit. Its templates carry only a reference and an
-    admin link, never the person's answers."""
-    return notification_queue(
-        recipient=settings.DIVERSITY_UNIT_EMAIL, template=template, context=context, kind=kind, about=about
-    )
+    """An alert to the diversity unit (see `unit_alert`), stored and sent after commit."""
+    return notifications_queue_many([unit_alert(template=template, context=context, kind=kind, about=about)])[0]
 
 
 def _enqueue(notification_id: int) -> None:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
@@ -117,22 +118,36 @@ def submit_once(*, token: str, form_name: str, create: Callable[[], str]) -> str
 
 
 def create_once(*, token: str, form_name: str, create: Callable[[], str]) -> str:
-    """`submit_once` for a caller that has just looked for an earlier submission
-    of this token and found none: a concurrent one is still caught."""
+    """Run `create` and keep the token with its result, in one transaction, with
+    no earlier look for the token: the token's unique index is the check.
+
+    A concurrent or repeated submission of the same token fails on that index
+    (or first on a constraint of the record itself), its whole transaction is
+    rolled back, and it gets the first one's result. A conflict that no earlier
+    submission of this token explains (two different tokens for the same
+    person at once, say) is run once more in a fresh transaction, where the
+    service sees the committed row and answers as it always would."""
     try:
-        with transaction.atomic():
-            # The token row is written first: a concurrent duplicate waits on the
-            # unique index, then fails, and nothing of its own is saved.
-            submission = FormSubmission.objects.create(token=token, form_name=form_name)
-            result = create()
-            submission.result = result
-            submission.save(update_fields=["result"])
-            return result
+        return _create_and_keep(token=token, form_name=form_name, create=create)
+    except IntegrityError:
+        existing = previous_result(token=token, form_name=form_name)
+        if existing is not None:
+            return existing
+        logger.info("Conflict while saving %s; trying once more", form_name)
+    try:
+        return _create_and_keep(token=token, form_name=form_name, create=create)
     except IntegrityError:
         existing = previous_result(token=token, form_name=form_name)
         if existing is None:
             raise
         return existing
+
+
+def _create_and_keep(*, token: str, form_name: str, create: Callable[[], str]) -> str:
+    with transaction.atomic():
+        result = create()
+        FormSubmission.objects.create(token=token, form_name=form_name, result=result)
+        return result
 
 
 def client_address(request) -> str:
@@ -153,14 +168,28 @@ def rate_limited(request, scope: str) -> bool:
     """Count one submission from this client to `scope`; True once over the limit.
     If the cache is down the limit is skipped rather than refusing a real person."""
     key = f"rate:{scope}:{client_address(request)}"
-    window = settings.FORM_RATE_WINDOW_SECONDS
     try:
-        cache.add(key, 0, timeout=window)
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+        count = _count_one(key, settings.FORM_RATE_WINDOW_SECONDS)
     except Exception as exc:  # noqa: BLE001 - cache outage: fail open, log it
         logger.warning("Rate limit skipped, cache unavailable: %s", exc)
         return False
     return count > settings.FORM_RATE_LIMIT
+
+
+def _count_one(key: str, window: int) -> int:
+    """Add one to the counter at `key`, which starts at 0 and lasts `window`
+    seconds from its first count. In Redis this is one round trip: SET NX with
+    the expiry and INCR, sent together as one MULTI/EXEC, so it stays atomic."""
+    cache = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(cache, RedisCache):
+        redis_key = cache.make_and_validate_key(key)
+        client = cache._cache.get_client(redis_key, write=True)  # the backend's own redis-py client
+        with client.pipeline(transaction=True) as pipe:
+            _created, count = pipe.set(redis_key, 0, ex=window, nx=True).incr(redis_key).execute()
+        return int(count)
+    try:  # other caches (in-process in development and tests)
+        return cache.incr(key)
+    except ValueError:  # no counter yet, or it expired
+        if cache.add(key, 1, timeout=window):
+            return 1
+        return cache.incr(key)  # another request started it first

@@ -18,11 +18,12 @@ class ProtectedSubmissionMixin:
     1. a rate limit per client: 429 once over it;
     2. the honeypot: a bot that fills it in sees success, nothing is stored;
     3. the one-time token: a double click, refresh or Back-and-resend lands on
-       the first submission's confirmation;
+       the first submission's confirmation (looked up only when 4 or 5 fail;
+       otherwise the token's unique index in step 6 catches it);
     4. the answers given on earlier pages, for a form over several pages;
     5. the form itself: shown again with its errors;
-    6. `create()`, at most once per token; a ValidationError it raises is shown
-       on the form and nothing is kept.
+    6. `create()` and the token, in one transaction, at most once per token; a
+       ValidationError it raises is shown on the form and nothing is kept.
 
     Views set `form_name` and implement `create(form)` (saves the record and
     returns its reference), `submitted(reference)` (the confirmation),
@@ -38,22 +39,32 @@ class ProtectedSubmissionMixin:
             return too_many_requests(request)
         if form.is_spam:
             return self.spam_response()
-        earlier = earlier_result(request, self.form_name)
-        if earlier is not None:
-            return self.submitted(earlier)
+        # The token is looked up only when the answers cannot be sent (a resend
+        # after the answers were cleared, say); otherwise its unique index in
+        # create_once() tells a resend apart, without a query of its own.
         problem = self.earlier_pages_problem()
         if problem is not None:
-            return problem
+            return self.earlier_submission() or problem
         if not form.is_valid():
-            return self.form_invalid(form)
+            return self.earlier_submission() or self.form_invalid(form)
         try:
             reference = create_once(
                 token=form.cleaned_data[TOKEN_FIELD], form_name=self.form_name, create=lambda: self.create(form)
             )
         except ValidationError as error:
+            # A resend can be refused where the first one was not (its place was
+            # the last): it still lands on the first one's confirmation.
+            earlier = self.earlier_submission()
+            if earlier is not None:
+                return earlier
             form.add_error(None, error)
             return self.form_invalid(form)
         return self.submitted(reference)
+
+    def earlier_submission(self):
+        """The confirmation of an earlier submission of this POST's token, or None."""
+        earlier = earlier_result(self.request, self.form_name)
+        return None if earlier is None else self.submitted(earlier)
 
     def earlier_pages_problem(self):
         """A response that sends the person back to an earlier page, or None."""

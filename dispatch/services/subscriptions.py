@@ -60,7 +60,7 @@ def _already_subscribed_queue(subscriber: Subscriber) -> None:
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
 def subscriber_sign_up(*, email: str, name: str, districts, topics) -> None:
     """Sign an address up, or send it the right email if it is already known.
 
@@ -73,10 +73,9 @@ def subscriber_sign_up(*, email: str, name: str, districts, topics) -> None:
         try:
             with transaction.atomic():
                 subscriber = Subscriber(email=email, name=name)
-                subscriber.full_clean()
-                subscriber.save()
-                subscriber.districts.set(districts)
-                subscriber.topics.set(topics)
+                subscriber.clean_fields()  # in Python; the unique address is the database's to refuse
+                subscriber.save(force_insert=True)
+                _choices_add(subscriber, districts=districts, topics=topics)
         except IntegrityError:  # the same address signed up at the same moment
             subscriber = Subscriber.objects.select_for_update().get(email=email)
         else:
@@ -92,6 +91,16 @@ def subscriber_sign_up(*, email: str, name: str, districts, topics) -> None:
     subscriber.districts.set(districts)
     subscriber.topics.set(topics)
     _confirmation_queue(subscriber)
+
+
+def _choices_add(subscriber: Subscriber, *, districts, topics) -> None:
+    """A new subscriber's districts and topics, one INSERT each."""
+    for field, chosen in ((Subscriber.districts.field, districts), (Subscriber.topics.field, topics)):
+        through = field.remote_field.through
+        own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = [through(**{own: subscriber, other: item}) for item in chosen]
+        if rows:
+            through.objects.bulk_create(rows)
 
 
 def subscriber_confirm(*, subscriber: Subscriber) -> Subscriber:

@@ -6,7 +6,7 @@ import private_links
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
-from outbox.services import notification_queue, unit_alert_queue
+from outbox.services import notification_queue, notifications_queue_many, unit_alert
 
 
 class DuplicateApplicationError(Exception):
@@ -68,8 +68,33 @@ def status_path(token: str) -> str:
     return reverse("iag:status", args=[token])
 
 
-@transaction.atomic
-def application_submit(
+def application_submit(**answers) -> tuple[Application, str]:
+    """Save an application, its equality monitoring answers (if any), and the two
+    emails it triggers, all in one transaction. Returns the application and the
+    private status-page token (arguments as `_application_save`).
+
+    A duplicate that slips past the early check (two browsers at once) is
+    refused by the partial unique index on the choices. Inside the caller's
+    transaction that IntegrityError is passed on, for the caller to run again in
+    a new one (protected_forms.protection.create_once does); on its own the
+    transaction is rolled back and DuplicateApplicationError raised."""
+    email_key, groups = answers["email"].strip().lower(), answers["groups"]
+    duplicates = open_duplicates(email=email_key, groups=groups)
+    if duplicates:
+        raise DuplicateApplicationError(duplicates)
+    try:
+        return _application_save(**answers)
+    except IntegrityError:
+        if transaction.get_connection().in_atomic_block:
+            raise  # the caller's transaction can take no more queries
+        duplicates = open_duplicates(email=email_key, groups=groups)
+        if not duplicates:
+            raise  # some other rule was broken
+        raise DuplicateApplicationError(duplicates) from None
+
+
+@transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
+def _application_save(
     *,
     full_name: str,
     email: str,
@@ -84,13 +109,9 @@ def application_submit(
     heard_about: str,
     monitoring: dict | None = None,
 ) -> tuple[Application, str]:
-    """Save an application, its equality monitoring answers (if any), and the two
-    emails it triggers, all in one transaction. Returns the application and the
-    private status-page token."""
+    """Raises nothing of its own: any exception from a block without a savepoint
+    leaves the caller's transaction unusable."""
     email_key = email.strip().lower()
-    duplicates = open_duplicates(email=email_key, groups=groups)
-    if duplicates:
-        raise DuplicateApplicationError(duplicates)
     now = timezone.now()
     application = Application(
         full_name=full_name,
@@ -107,43 +128,47 @@ def application_submit(
         status_changed_at=now,
         status_key=private_links.link_key_new(),
     )
-    application.full_clean()
-    application.save()
-    try:
-        with transaction.atomic():  # a concurrent duplicate fails on the partial unique index
-            ApplicationChoice.objects.bulk_create(
-                [ApplicationChoice(application=application, group=group, open_email=email_key) for group in groups]
-            )
-    except IntegrityError:
-        raise DuplicateApplicationError(open_duplicates(email=email_key, groups=groups) or [str(groups[0])]) from None
-    application.communities.set(communities)
+    # The fields' own checks, in Python; the unique keys and the status
+    # constraint are the database's (full_clean would ask it one by one).
+    application.clean_fields()
+    application.save(force_insert=True)
+    ApplicationChoice.objects.bulk_create(
+        [ApplicationChoice(application=application, group=group, open_email=email_key) for group in groups]
+    )
+    if communities:
+        through = Application.communities.through
+        through.objects.bulk_create([through(application=application, community=item) for item in communities])
     answers = {key: value for key, value in (monitoring or {}).items() if key in CHARACTERISTICS and value}
     if answers:
         record = EqualityMonitoring(application=application, **answers)
-        record.full_clean()
-        record.save()
+        record.clean_fields(exclude={"application"})
+        record.save(force_insert=True)
     ApplicationEvent.objects.create(application=application, action=ApplicationEvent.Action.SUBMITTED)
     group_names = " and ".join(group.name for group in groups)
-    notification_queue(
-        recipient=application.email,
-        template="iag/email/acknowledgement",
-        context={
-            "name": application.full_name,
-            "reference": application.reference,
-            "groups": group_names,
-            "status_path": status_path(private_links.MARKER),
-        },
-        kind="iag.acknowledgement",
-        about=application,
-        private_link=private_links.IAG_STATUS.target(application),
-    )
-    unit_alert_queue(
-        template="iag/email/unit_alert",
-        context={
-            "reference": application.reference,
-            "admin_path": reverse("admin:iag_application_change", args=[application.pk]),
-        },
-        kind="iag.new_application",
-        about=application,
+    notifications_queue_many(
+        [
+            dict(
+                recipient=application.email,
+                template="iag/email/acknowledgement",
+                context={
+                    "name": application.full_name,
+                    "reference": application.reference,
+                    "groups": group_names,
+                    "status_path": status_path(private_links.MARKER),
+                },
+                kind="iag.acknowledgement",
+                about=application,
+                private_link=private_links.IAG_STATUS.target(application),
+            ),
+            unit_alert(
+                template="iag/email/unit_alert",
+                context={
+                    "reference": application.reference,
+                    "admin_path": reverse("admin:iag_application_change", args=[application.pk]),
+                },
+                kind="iag.new_application",
+                about=application,
+            ),
+        ]
     )
     return application, application.status_token

@@ -120,8 +120,8 @@ def booking_create(
             existing = _active_booking(evening, candidate_reference)
             if existing is not None:
                 raise AlreadyBooked(existing)  # leaving the block gives back the place just taken
-            booking.full_clean(validate_constraints=False)
-            booking.save()
+            booking.clean_fields(exclude={"evening"})  # in Python; the keys are the database's
+            booking.save(force_insert=True)
             _notify(
                 booking,
                 "booking_confirmed" if booking.status == Booking.Status.CONFIRMED else "waiting_list_joined",

@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from outbox.services import notification_queue, unit_alert_queue
+from outbox.services import notification_queue, notifications_queue_many, unit_alert
 from positive_action.models import Signup, SignupEqualityAnswers
 from positive_action.models.signups import signup_reference
 
@@ -61,7 +61,10 @@ def signup_create(
     consent: bool,
 ) -> Signup:
     """Sign a candidate up. One sign-up per candidate reference: a second one
-    raises AlreadySignedUp (a ValidationError) and changes nothing."""
+    raises AlreadySignedUp (a ValidationError) and changes nothing. One that
+    slips past the check at the same moment is refused by the unique key:
+    inside the caller's transaction as an IntegrityError, for the caller to run
+    again in a new one (protected_forms.protection.create_once does)."""
     if not consent:
         raise ValidationError("Consent is needed to sign up to the programme.")
     if Signup.objects.filter(candidate_reference=candidate_reference).exists():
@@ -78,23 +81,35 @@ def signup_create(
         adjustments=adjustments,
         consented_at=timezone.now(),
     )
-    signup.full_clean(validate_unique=False)
+    # The fields' own checks, in Python; the unique keys, the foreign keys and
+    # the constraints are the database's (full_clean would ask it one by one).
+    signup.clean_fields(exclude={"role", "district"})
     try:
-        with transaction.atomic():
-            signup.save()
-            answers = SignupEqualityAnswers.objects.create(
-                signup=signup, prefer_not_to_say=prefer_not_to_say and not groups
-            )
-            if groups and not prefer_not_to_say:
-                answers.groups.set(groups)
-            notification_queue(
+        _signup_save(signup, groups=groups, prefer_not_to_say=prefer_not_to_say)
+    except IntegrityError as exc:
+        if transaction.get_connection().in_atomic_block:
+            raise  # the caller's transaction can take no more queries; it may run this again
+        raise AlreadySignedUp(candidate_reference) from exc
+    return signup
+
+
+@transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
+def _signup_save(signup: Signup, *, groups, prefer_not_to_say: bool) -> None:
+    signup.save(force_insert=True)
+    answers = SignupEqualityAnswers(signup=signup, prefer_not_to_say=prefer_not_to_say and not groups)
+    if groups and not prefer_not_to_say:
+        answers.groups.set(groups)  # kept encrypted on the row, saved with it
+    answers.save(force_insert=True)
+    notifications_queue_many(
+        [
+            dict(
                 recipient=signup.email,
                 template="positive_action/email/signup_received",
                 context={"signup": signup},
                 kind="positive_action.signup",
                 about=signup,
-            )
-            unit_alert_queue(
+            ),
+            unit_alert(
                 template="positive_action/email/signup_alert",
                 context={
                     "reference": signup.reference,
@@ -103,7 +118,6 @@ def signup_create(
                 },
                 kind="positive_action.signup_alert",
                 about=signup,
-            )
-    except IntegrityError as exc:
-        raise AlreadySignedUp(candidate_reference) from exc
-    return signup
+            ),
+        ]
+    )

@@ -79,14 +79,17 @@ def test_each_submission_writes_one_outbox_row_per_email(client, essex, django_c
         assert private not in alert.body_text + alert.subject
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypatch):
     from iag import services
-    from iag.models import Community
+    from tests.factories import CommunityFactory
+
+    community = CommunityFactory()  # an earlier transactional test may have emptied the table
 
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("iag.services.applications.unit_alert_queue", broken)
+    monkeypatch.setattr("iag.services.applications.unit_alert", broken)
     with pytest.raises(RuntimeError):
         services.application_submit(
             full_name="A",
@@ -94,7 +97,7 @@ def test_a_failure_inside_the_transaction_leaves_no_outbox_rows(essex, monkeypat
             phone="",
             postcode="CM2 6DA",
             groups=[AdvisoryGroup.objects.first()],
-            communities=[Community.objects.first()],
+            communities=[community],
             communities_detail="x",
             why_join="x",
             experience="x",
@@ -200,6 +203,7 @@ def test_an_application_finished_meanwhile_in_another_browser_is_treated_the_sam
     ]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
     """Two browsers sending at the same moment: the partial unique index decides."""
     from iag.services import DuplicateApplicationError, application_submit
@@ -220,14 +224,43 @@ def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
     )
     application_submit(**answers)
     count = Application.objects.count()
-    original = module.open_duplicates
-    module.open_duplicates = lambda **kwargs: []  # the early check saw nothing yet
+    original, calls = module.open_duplicates, []
+
+    def late(**kwargs):  # the early check saw nothing yet; a look after the refusal does
+        calls.append(kwargs)
+        return [] if len(calls) == 1 else original(**kwargs)
+
+    module.open_duplicates = late
     try:
         with pytest.raises(DuplicateApplicationError):
             application_submit(**answers)
     finally:
         module.open_duplicates = original
     assert Application.objects.count() == count
+
+
+def test_a_duplicate_that_slips_past_the_check_is_sent_again_and_answered_as_a_repeat(
+    client, essex, applied, monkeypatch
+):
+    """The partial unique index refuses it inside the form's transaction; the
+    whole submission is run again in a new one, where the check sees the
+    application: same page, the owner emailed, nothing saved."""
+    from iag.services import applications as module
+
+    original, calls = module.open_duplicates, []
+
+    def late(**kwargs):
+        calls.append(kwargs)
+        return [] if len(calls) == 1 else original(**kwargs)  # the first look saw nothing yet
+
+    monkeypatch.setattr(module, "open_duplicates", late)
+    other = Client()
+    fill_steps(other)
+    count, last = Application.objects.count(), Notification.objects.order_by("-pk").first().pk
+    response = send(other, check_token(other))
+    assert response["Location"] == reverse("iag:apply_done") and len(calls) == 2
+    assert Application.objects.count() == count
+    assert list(Notification.objects.filter(pk__gt=last).values_list("kind", flat=True)) == ["iag.already_applied"]
 
 
 def test_a_closed_application_does_not_stop_a_new_one(essex, applied):

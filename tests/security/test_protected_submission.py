@@ -33,6 +33,21 @@ def test_sending_twice_gives_the_same_confirmation_and_one_record(form, demo):
 
 
 @by_name(PROTECTED)
+def test_a_resend_the_service_would_refuse_still_gets_the_first_confirmation(form, demo, monkeypatch):
+    """The token is only looked up once the answers cannot be sent: a resend
+    refused by the service (the place it took was the last) is still a resend."""
+    client, data, url = Client(), {**form.valid_data(), "form_token": fresh_token()}, form.url()
+    first = form.send(client, data, url)[-1]
+
+    def refuse(**kwargs):
+        raise ValidationError("This evening is now full. Choose another evening.")
+
+    monkeypatch.setattr("protected_forms.views.create_once", refuse)
+    again = post(client, url, data)
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+
+
+@by_name(PROTECTED)
 def test_the_rate_limit_comes_first_even_for_a_form_already_sent(form, demo, settings):
     client, data, url = Client(), {**form.valid_data(), "form_token": fresh_token()}, form.url()
     assert form.send(client, data, url)[-1].status_code == 302
