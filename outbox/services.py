@@ -9,6 +9,7 @@ import logging
 import random
 import smtplib
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as database
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -113,26 +114,32 @@ def _abandoned(now):
 
 
 def _claim(*, ids: list[int] | None = None, first: int | None = None, limit: int) -> list[Notification]:
-    """Claim up to `limit` claimable rows in one statement: those among `ids`, or
-    (no `ids`) `first` and then the longest-due pending rows, so whichever task
-    runs first sends a batch and the tasks for those rows find nothing to do.
+    """Claim up to `limit` claimable rows in one statement: those among `ids`; or
+    `first` and, if it was still to send, the longest-due pending rows with it, so
+    the task that runs first sends a batch and the tasks for those rows find
+    nothing to do; or (neither) a drain: the longest-due claimable rows.
 
-    On PostgreSQL: `UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED)
-    RETURNING`, so concurrent claimers take disjoint rows without waiting, and
-    a row changed by another claimer since is checked again and left out. The
-    claim time (to the microsecond) tells this claim's rows apart."""
+    On PostgreSQL: `WITH pick AS (SELECT ... FOR UPDATE SKIP LOCKED) UPDATE ...
+    WHERE id IN pick RETURNING ...`, so concurrent claimers take disjoint rows
+    without waiting, and a row another claimer changed meanwhile is checked again
+    and left out. The claim time (to the microsecond) tells this claim's rows apart."""
     now = timezone.now()
     if ids is not None:
         candidates = [Notification.objects.filter(_claimable(now), pk__in=ids).order_by("pk").values_list("pk")[:limit]]
+    elif first is None:
+        # A drain: what is due, then what a dead worker left (the sweeper's share).
+        due = Notification.objects.filter(_claimable(now)).order_by("next_attempt_at", "pk").values_list("pk")
+        candidates = [due[:limit]]
     else:
-        due = Notification.objects.filter(state=Notification.State.PENDING, next_attempt_at__lte=now)
-        if first is None:
-            # A drain: what is due, then what a dead worker left (the sweeper's share).
-            due = Notification.objects.filter(_claimable(now))
-        others = due.exclude(pk=first).order_by("next_attempt_at", "pk").values_list("pk")
-        candidates = [others[: limit - (first is not None)]]
-        if first is not None:
-            candidates.insert(0, Notification.objects.filter(_claimable(now), pk=first).order_by().values_list("pk"))
+        own = Notification.objects.filter(_claimable(now), pk=first).order_by().values_list("pk")
+        others = (
+            Notification.objects.filter(state=Notification.State.PENDING, next_attempt_at__lte=now)
+            .exclude(pk=first)
+            .filter(Exists(own))  # a task whose email has gone (in someone's batch) does nothing
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk")
+        )
+        candidates = [own, others[: limit - 1]]
     if database.vendor == "postgresql":
         claimed = _claim_returning(candidates, now)
     else:
@@ -143,22 +150,24 @@ def _claim(*, ids: list[int] | None = None, first: int | None = None, limit: int
 def _claim_returning(candidates: list, now) -> list[Notification]:
     meta = Notification._meta
     quote = database.ops.quote_name
-    wheres, params = [], [Notification.State.SENDING, now]
+    picks, params = [], []
     for queryset in candidates:
         try:
             sql, sub_params = queryset.query.sql_with_params()
         except EmptyResultSet:  # no ids, or no room left after `first`
             continue
-        wheres.append(f"{quote(meta.pk.column)} IN ({sql} FOR UPDATE SKIP LOCKED)")
+        picks.append(f"pick{len(picks)} AS ({sql} FOR UPDATE SKIP LOCKED)")
         params.extend(sub_params)
-    if not wheres:
+    if not picks:
         return []
+    picked = " UNION ".join(f"SELECT * FROM pick{index}" for index in range(len(picks)))
     columns = ", ".join(quote(field.column) for field in meta.concrete_fields)
     sql = (
-        f"UPDATE {quote(meta.db_table)} SET {quote('state')} = %s, {quote('claimed_at')} = %s, "
-        f"{quote('attempts')} = {quote('attempts')} + 1 WHERE {' OR '.join(wheres)} RETURNING {columns}"
+        f"WITH {', '.join(picks)} UPDATE {quote(meta.db_table)} SET {quote('state')} = %s, "
+        f"{quote('claimed_at')} = %s, {quote('attempts')} = {quote('attempts')} + 1 "
+        f"WHERE {quote(meta.pk.column)} IN ({picked}) RETURNING {columns}"
     )
-    return list(Notification.objects.raw(sql, params))
+    return list(Notification.objects.raw(sql, [*params, Notification.State.SENDING, now]))
 
 
 def _claim_portable(candidates: list, now) -> list[Notification]:
@@ -253,7 +262,7 @@ def _send_claimed(claimed: list[Notification], seconds: float | None) -> tuple[d
     private_links.prefetch(claimed)
     stop_at = None if seconds is None else time.monotonic() + seconds
     retries = {}
-    with get_connection() as mail_connection:
+    with get_connection() as mail_connection, _commits_without_waiting_for_disk():
         for index, notification in enumerate(claimed):
             if stop_at is not None and index and time.monotonic() >= stop_at:
                 left = claimed[index:]
@@ -274,6 +283,27 @@ def _send_claimed(claimed: list[Notification], seconds: float | None) -> tuple[d
                 raise
             _mark_sent(notification)
     return retries, []
+
+
+@contextmanager
+def _commits_without_waiting_for_disk():
+    """While a batch is sent, each row is marked sent in its own commit, as soon as
+    its email goes; waiting for each of those commits to reach the disk would take
+    most of the batch's time. PostgreSQL's `synchronous_commit = off` for this
+    connection, for the batch only: a worker that dies loses nothing (the server
+    has the commit), and only a crash of the database server itself could forget
+    the last fraction of a second of "sent" marks, whose emails would then go again
+    with the same Message-ID (as the one email a dying worker had in flight may)."""
+    if database.vendor != "postgresql" or database.in_atomic_block:
+        yield
+        return
+    with database.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    try:
+        yield
+    finally:
+        with database.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def _release(notifications: list[Notification]) -> None:
