@@ -30,8 +30,10 @@ def use_django_logging(loglevel=None, **kwargs) -> None:
 @task_prerun.connect
 def drop_unusable_database_connections(task=None, **kwargs) -> None:
     """What Django does at the start of each request: a kept connection (see
-    CELERY_DB_REUSE_MAX) is closed if it had an error or is older than
-    CONN_MAX_AGE, and health-checked again before its next query."""
+    CELERY_DB_REUSE_MAX) is closed if it is older than CONN_MAX_AGE, or if it had
+    an error and no longer answers. Unlike a request, a task does not ping it
+    first (CONN_HEALTH_CHECKS): that would be a round trip per email, and a task
+    that meets a dropped connection fails, leaving its rows to the sweeper."""
     from django.db import connections
 
     if task is not None and getattr(task.request, "is_eager", False):
@@ -39,3 +41,5 @@ def drop_unusable_database_connections(task=None, **kwargs) -> None:
     for connection in connections.all(initialized_only=True):
         if not connection.in_atomic_block:
             connection.close_if_unusable_or_obsolete()
+            if connection.connection is not None:
+                connection.health_check_done = True
