@@ -2,7 +2,8 @@
 
 A form is one line too: where it posts (one address is picked at random per
 request), the body ({TOKEN}: a fresh one-time token; {UNIQUE}: a value never
-used before; {REF}: a new candidate reference), where a valid submission
+used before; {REF}: a new candidate reference; {ctx.<key>}: a value of the
+loaded data), where a valid submission
 redirects to, and which rows it adds (so the run can count what was really
 created). `pool` names per-request values each used once: "iag" and "pap" are
 sessions already holding the earlier pages' answers (both journeys keep them
@@ -33,6 +34,14 @@ FORMS = [
         "satisfaction=satisfied&comments=Clear+and+quick.&page=%2F&website=&form_token={TOKEN}",
         "/feedback/sent/",
         "feedback",
+    ),
+    FormPost(
+        "dispatch: sign up",
+        lambda ctx: [reverse("dispatch:index")],
+        "email=bench-{UNIQUE}%40example.org&name=Sam+Bench&districts={ctx.district_pk}&topics={ctx.topic_pk}"
+        "&website=&form_token={TOKEN}",
+        "/dispatch/check-your-email/",
+        "subscribers",
     ),
     FormPost(
         "networks: message a network",
@@ -92,10 +101,15 @@ FORMS = [
 ]
 
 IAG_POST = "iag: application (check answers)"
+PAP_POST = "positive action: sign-up (check answers)"
+# The targets' groups: forms of one page, and the last page of a multi-page form.
+SINGLE_PAGE_POSTS = ("feedback", "dispatch: sign up", "networks: message a network", "positive action: book an evening")
+FINAL_POSTS = (IAG_POST, PAP_POST)
 
 
 def row_counts() -> dict[str, int]:
     """The rows each form adds, counted before and after its run."""
+    from dispatch.models import Subscriber
     from iag.models import Application
     from networks.models import NetworkMessage
     from positive_action.models import Booking, Signup
@@ -103,6 +117,7 @@ def row_counts() -> dict[str, int]:
 
     return {
         "feedback": Feedback.objects.count(),
+        "subscribers": Subscriber.objects.count(),
         "network_messages": NetworkMessage.objects.count(),
         "bookings": Booking.objects.count(),
         "cancelled_bookings": Booking.objects.filter(status="cancelled").count(),

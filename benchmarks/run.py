@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks import report, weight, wrk
@@ -59,6 +59,9 @@ def workers() -> int:
 
 class Bench:
     def __init__(self, mode: Mode, out: Path, duration: int | None = None, connections: int | None = None):
+        if mode.name == SMOKE.name:  # smoke runs may overlap (test suites in several checkouts): own names
+            tag = f"_{os.getpid()}"
+            mode = replace(mode, database=mode.database + tag, redis_prefix=f"{mode.redis_prefix[:-1]}{tag}:")
         self.mode = mode
         self.out = out
         self.duration = duration or mode.duration
@@ -67,6 +70,7 @@ class Bench:
         (self.tmp / "static").mkdir()
         self.secret = secrets.token_urlsafe(64)
         self.server = None
+        self.floor_server = None
         self.django_ready = False
         self.result: dict = {"mode": mode.name, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
 
@@ -149,38 +153,45 @@ class Bench:
     # ------------------------------------------------------------ server
 
     def start_server(self, database: str) -> str:
+        self.server, base = self._gunicorn(
+            "engagement_site.wsgi", self.env(database), f"gunicorn-{database}", "/healthz"
+        )
+        return base
+
+    def start_floor(self) -> str:
+        """The framework floor (benchmarks/floor): a bare Django project, same gunicorn settings."""
+        env = {**self.env(self.mode.database), "DJANGO_SETTINGS_MODULE": "benchmarks.floor.settings"}
+        self.floor_server, base = self._gunicorn("benchmarks.floor.wsgi", env, "gunicorn-floor", "/")
+        return base
+
+    def _gunicorn(self, module: str, env: dict, name: str, ready_path: str) -> tuple[subprocess.Popen, str]:
         port = _free_port()
-        self.server_log = open(self.tmp / f"gunicorn-{database}.log", "w")  # noqa: SIM115
-        self.server = subprocess.Popen(
-            [
-                GUNICORN,
-                "engagement_site.wsgi",
-                f"--workers={workers()}",
-                f"--bind=127.0.0.1:{port}",
-                "--backlog=2048",
-                "--timeout=60",
-            ],
+        log_file = open(self.tmp / f"{name}.log", "w")  # noqa: SIM115
+        process = subprocess.Popen(
+            [GUNICORN, module, f"--workers={workers()}", f"--bind=127.0.0.1:{port}", "--backlog=2048", "--timeout=60"],
             cwd=ROOT,
-            env=self.env(database),
-            stdout=self.server_log,
+            env=env,
+            stdout=log_file,
             stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
+                with urllib.request.urlopen(f"{base}{ready_path}", timeout=2) as response:
                     if response.status == 200:
-                        return base
+                        return process, base
             except OSError:
                 time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not start: see {self.server_log.name}")
+        raise RuntimeError(f"gunicorn did not start: see {log_file.name}")
 
     def stop_server(self) -> None:
-        if self.server and self.server.poll() is None:
-            self.server.terminate()
-            self.server.wait(30)
-        self.server = None
+        for name in ("server", "floor_server"):
+            process = getattr(self, name, None)
+            if process and process.poll() is None:
+                process.terminate()
+                process.wait(30)
+            setattr(self, name, None)
 
     def measure(self, url: str, warmup: int | None = None, status: int = 200, **kwargs) -> dict:
         """wrk counts any 2xx or 3xx as success, so first make sure the address answers
@@ -208,6 +219,12 @@ class Bench:
             self.drain()
         finally:
             self.stop_server()
+            if self.mode.name == SMOKE.name:  # a full run's databases are kept to look into; a smoke run's are not
+                from django.db import connections
+
+                connections.close_all()
+                for name in (self.mode.database, f"{self.mode.database}_admin"):
+                    self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         self.result["seconds"] = round(time.monotonic() - started)
         self.result["machine"] = machine()
         # Other work on the machine shows here; compare ratios from the same run.
@@ -225,9 +242,6 @@ class Bench:
         print(report.table(self.result))
         log(f"JSON written to {self.out}")
         shutil.rmtree(self.tmp, ignore_errors=True)
-        if self.mode is SMOKE:  # a full run's databases are kept to look into; a smoke run's are not
-            for name in (self.mode.database, f"{self.mode.database}_admin"):
-                self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         return self.result
 
     def prepare(self) -> None:
@@ -287,15 +301,45 @@ class Bench:
             lines.append({"kind": kind, "name": name, "path": path, **measured})
             log(f"{name}: {measured['rps']:.0f} req/s, p99 {measured['p99_ms']} ms")
 
+        floor = self.start_floor()
+        add("framework", "framework floor (bare Django)", "/", self.measure(floor + "/"))
         add("ceiling", "static file (ceiling)", css, self.measure(base + css, headers=gzip))
-        add("floor", "bare view (floor)", "/healthz", self.measure(base + "/healthz"))
+        add("floor", "site /healthz", "/healthz", self.measure(base + "/healthz"))
         for page in site["pages"][: self.mode.pages]:
             measured = self.measure(base + page["path"], status=page["status"], headers=gzip)
             add("page", page["name"], page["path"], measured)
         for form in site["forms"]:
             add("form", form["name"], form["paths"][0], self.post(base, form, pools))
-        add("floor", "bare view (again, at the end)", "/healthz", self.measure(base + "/healthz"))
+        add("floor", "site /healthz (again, at the end)", "/healthz", self.measure(base + "/healthz"))
+        add("framework", "framework floor (again, at the end)", "/", self.measure(floor + "/"))
+        self.result["cold_page"] = self.cold_page(base, site["context"]["network_slug"])
         self.stop_server()
+        self.result["post_queries"] = self.step("post-queries")
+
+    def cold_page(self, base: str, slug: str, rounds: int = 5, warm: int = 20) -> dict:
+        """A public page right after a content edit (the first visitor after staff save
+        a network) against the same page warm: each round saves the network, times
+        the next GET, then `warm` more. Whatever the site caches, the first GET
+        after the edit is the one that pays for rebuilding it."""
+        from django.urls import reverse
+
+        path = reverse("networks:detail", args=[slug])
+        cold, warm_ms = [], []
+        for _ in range(rounds):
+            self.step("content-edit", slug)
+            cold.append(_timed_get(base + path))
+            warm_ms += [_timed_get(base + path) for _ in range(warm)]
+        cold.sort()
+        warm_ms.sort()
+        result = {
+            "name": "networks: network, first GET after an edit",
+            "path": path,
+            "rounds": rounds,
+            "cold_ms": cold[len(cold) // 2],
+            "warm_p50_ms": warm_ms[len(warm_ms) // 2],
+        }
+        log(f"cold page: {result['cold_ms']:.1f} ms after an edit, {result['warm_p50_ms']:.1f} ms warm")
+        return result
 
     def post(self, base: str, form: dict, pools: dict) -> dict:
         from benchmarks.forms import FORMS
@@ -351,18 +395,30 @@ class Bench:
 
     def drain(self) -> None:
         """A real `celery worker` (prefork, one process per core) drains the queue:
-        first no-op tasks, then outbox emails, with the same settings."""
+        no-op tasks, then outbox emails to the file backend, then outbox emails to an
+        SMTP server on loopback (benchmarks/smtp_sink.py), with the same settings."""
+        from benchmarks.smtp_sink import SmtpSink
+
         results = self.result["drain"] = {}
-        for kind in ("noop", "notify"):
-            self.clear_queue()
-            self.step("drain-enqueue", f"{kind}:{self.mode.drain}")
-            seconds = self.run_worker(kind)
-            results[kind] = {"tasks": self.mode.drain, "seconds": round(seconds, 3), "rate": self.mode.drain / seconds}
-            log(f"drain {kind}: {results[kind]['rate']:.0f} tasks/s")
-        results["notify"].update(self.step("drain-check"))
+        port = _free_port()
+        smtp = {"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1"}
+        with SmtpSink(port) as sink:
+            for kind, extra_env in (("noop", {}), ("file", {}), ("smtp", {**smtp, "EMAIL_PORT": str(port)})):
+                self.clear_queue()
+                self.step("drain-enqueue", f"{kind}:{self.mode.drain}")
+                seconds = self.run_worker(kind, extra_env)
+                results[kind] = {
+                    "tasks": self.mode.drain,
+                    "seconds": round(seconds, 3),
+                    "rate": self.mode.drain / seconds,
+                }
+                if kind != "noop":
+                    results[kind].update(self.step("drain-check", kind))
+                log(f"drain {kind}: {results[kind]['rate']:.0f} tasks/s")
+            results["smtp"]["received"] = sink.messages
         self.clear_queue()
 
-    def run_worker(self, kind: str) -> float:
+    def run_worker(self, kind: str, extra_env: dict) -> float:
         log_path = self.tmp / f"worker-{kind}.log"
         (self.tmp / "mail").mkdir(exist_ok=True)
         with open(log_path, "w") as log_file:
@@ -383,7 +439,7 @@ class Bench:
                     "--without-heartbeat",
                 ],
                 cwd=ROOT,
-                env=self.env(self.mode.database),
+                env={**self.env(self.mode.database), **extra_env},
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )
@@ -407,6 +463,14 @@ class Bench:
                 raise RuntimeError(f"the queue did not drain: see {log_path}")
             time.sleep(0.02)
         return time.monotonic() - started
+
+
+def _timed_get(url: str) -> float:
+    """Milliseconds for one GET (a new connection, as a first visitor makes)."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+    return (time.perf_counter() - started) * 1000
 
 
 def _status(url: str, headers: dict) -> int:

@@ -45,8 +45,26 @@ def context(_arg: str) -> dict:
     from benchmarks.pages import resolve
 
     ctx = data.context()
-    forms = [{"name": f.name, "paths": f.paths(ctx), "body": f.body, "success": f.success} for f in FORMS]
+    ctx.update(_form_choices())
+    forms = [{"name": f.name, "paths": f.paths(ctx), "body": _body(f.body, ctx), "success": f.success} for f in FORMS]
     return {"context": ctx, "pages": resolve(ctx), "forms": forms}
+
+
+def _form_choices() -> dict:
+    """Choices a form body names by id (benchmarks/forms.py: {ctx.<key>})."""
+    from dispatch.models import Topic
+    from force.models import District
+
+    return {
+        "district_pk": District.objects.order_by("pk").values_list("pk", flat=True).first(),
+        "topic_pk": Topic.objects.order_by("pk").values_list("pk", flat=True).first(),
+    }
+
+
+def _body(body: str, ctx: dict) -> str:
+    for key, value in ctx.items():
+        body = body.replace("{ctx.%s}" % key, str(value))  # noqa: UP031 - braces are the template's own
+    return body
 
 
 def querycount(_arg: str) -> dict:
@@ -184,7 +202,7 @@ def pools(arg: str) -> dict:
             .order_by("-pk")[:size]
         ],
         "cancel": [
-            reverse("positive_action:booking_cancel", args=[booking.token])
+            reverse("positive_action:booking_cancel", args=[booking.token])  # a private link, never stored
             for booking in Booking.objects.active().filter(email__startswith="bench-").order_by("-pk")[:size]
         ],
     }
@@ -220,7 +238,9 @@ def admin_session(_arg: str) -> dict:
 
 
 def drain_enqueue(arg: str) -> dict:
-    """Publish `n` tasks: real outbox sends of freshly stored emails, or no-ops."""
+    """Publish `n` tasks: no-ops, or real outbox sends of freshly stored emails (one
+    `notification_send` task per email, as the forms queue them), their rows marked
+    with `kind` bench.drain.<name> so each measurement counts its own."""
     from django.utils import timezone
 
     from benchmarks.tasks import noop
@@ -230,7 +250,11 @@ def drain_enqueue(arg: str) -> dict:
     kind, n = arg.split(":")
     n = int(n)
     ids = list(range(n))
-    if kind == "notify":
+    # The emails the form runs queued wait a year, so each drain sends exactly its own.
+    Notification.objects.filter(state__in=["pending", "sending"]).exclude(kind=f"bench.drain.{kind}").update(
+        state="pending", claimed_at=None, next_attempt_at=timezone.now() + timedelta(days=365)
+    )
+    if kind != "noop":
         body = "Thank you for applying to join an Independent Advisory Group.\n\n" * 12
         due = timezone.now() - timedelta(minutes=1)
         rows = Notification.objects.bulk_create(
@@ -241,7 +265,7 @@ def drain_enqueue(arg: str) -> dict:
                     body_text=body,
                     body_html=f"<p>{body}</p>",
                     template="iag/email/acknowledgement",
-                    kind="bench.drain",
+                    kind=f"bench.drain.{kind}",
                     next_attempt_at=due,
                 )
                 for i in range(n)
@@ -249,18 +273,65 @@ def drain_enqueue(arg: str) -> dict:
             batch_size=2000,
         )
         ids = [row.pk for row in rows]
-    task = notification_send if kind == "notify" else noop
+    task = noop if kind == "noop" else notification_send
     with task.app.producer_or_acquire() as producer:
         for pk in ids:
             task.apply_async((pk,), producer=producer)
     return {"enqueued": len(ids), "first_id": ids[0] if ids else None}
 
 
-def drain_check(_arg: str) -> dict:
+def drain_check(kind: str) -> dict:
     from outbox.models import Notification
 
-    drained = Notification.objects.filter(kind="bench.drain")
+    drained = Notification.objects.filter(kind=f"bench.drain.{kind}")
     return {"sent": drained.filter(state="sent").count(), "total": drained.count()}
+
+
+def post_queries(_arg: str) -> dict:
+    """SQL statements of one final "check your answers" POST of the IAG application
+    and of the Positive Action sign-up, through Django's test client on this
+    database, each from a session holding valid answers (as in the load run)."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from benchmarks.forms import FORMS
+
+    seed = secrets.token_hex(3)
+    sessions = {
+        "iag": _sessions(_drafts(_iag_answers(1, seed)))[0],
+        "pap": _sessions(_drafts(_pap_answers(1, seed)))[0],
+    }
+    counts = {}
+    for form in FORMS:
+        if form.pool not in sessions:
+            continue
+        client = Client()
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[form.pool]
+        body = form.body.replace("{TOKEN}", secrets.token_urlsafe(30))
+        path = form.paths({})[0]
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(path, body, content_type="application/x-www-form-urlencoded")
+        if response.status_code != 302 or not response.url.endswith(form.success):
+            raise RuntimeError(
+                f"{form.name}: answered {response.status_code} {response.get('Location')}, not {form.success}"
+            )
+        counts[form.name] = {
+            "statements": len(captured.captured_queries),
+            "sql": [query["sql"][:200] for query in captured.captured_queries],
+        }
+    return counts
+
+
+def content_edit(slug: str) -> dict:
+    """Save a network (a content row staff edit in admin), as an edit would, so
+    whatever keeps the network's page is out of date."""
+    from networks.models import Network
+
+    network = Network.objects.get(slug=slug)
+    network.save()
+    return {"edited": network.pk}
 
 
 STEPS = {
@@ -273,6 +344,8 @@ STEPS = {
     "admin-session": admin_session,
     "drain-enqueue": drain_enqueue,
     "drain-check": drain_check,
+    "post-queries": post_queries,
+    "content-edit": content_edit,
 }
 
 

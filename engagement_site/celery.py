@@ -5,7 +5,7 @@ import logging
 import os
 
 from celery import Celery
-from celery.signals import setup_logging
+from celery.signals import setup_logging, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "engagement_site.settings")
 
@@ -25,3 +25,21 @@ def use_django_logging(loglevel=None, **kwargs) -> None:
     configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
     if loglevel:
         logging.getLogger("celery").setLevel(loglevel)
+
+
+@task_prerun.connect
+def drop_unusable_database_connections(task=None, **kwargs) -> None:
+    """What Django does at the start of each request: a kept connection (see
+    CELERY_DB_REUSE_MAX) is closed if it is older than CONN_MAX_AGE, or if it had
+    an error and no longer answers. Unlike a request, a task does not ping it
+    first (CONN_HEALTH_CHECKS): that would be a round trip per email, and a task
+    that meets a dropped connection fails, leaving its rows to the sweeper."""
+    from django.db import connections
+
+    if task is not None and getattr(task.request, "is_eager", False):
+        return  # run inline, inside the caller's transaction
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+            if connection.connection is not None:
+                connection.health_check_done = True

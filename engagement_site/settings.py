@@ -336,6 +336,11 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # a task is acknowledged only when it finishes
 CELERY_TASK_REJECT_ON_WORKER_LOST = True  # and re-queued if its worker dies
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Keep a worker's database connection between tasks: without this Celery's Django
+# fix-up closes it around every task (a new connection per email). It is closed
+# after this many tasks, and before a task when Django would close it after a
+# request (an error on it, or CONN_MAX_AGE passed: engagement_site/celery.py).
+CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", 1000))
 CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
 CELERY_TASK_SERIALIZER = "json"

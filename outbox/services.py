@@ -1,7 +1,8 @@
 """The notification outbox: store first, send after commit, sweep what is left.
 
-A row is claimed with a conditional UPDATE (pending -> sending), so two workers
-or two sweepers can never send the same email twice.
+Rows are claimed in batches with one conditional UPDATE (pending -> sending;
+on PostgreSQL with FOR UPDATE SKIP LOCKED), so two workers or two sweepers
+never send the same email twice, and a batch goes over one mail connection.
 """
 
 import logging
@@ -13,9 +14,11 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as database
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -140,18 +143,70 @@ def _abandoned(now):
     return Q(state=Notification.State.SENDING, claimed_at__lt=stale)
 
 
-def _claim(notification_ids: list[int]) -> list[Notification]:
-    """Claim the claimable rows among `notification_ids` with one conditional
-    UPDATE; the claim time (to the microsecond) tells this claim's rows apart."""
+def _claim(*, ids: list[int] | None = None, first: int | None = None, limit: int) -> list[Notification]:
+    """Claim up to `limit` claimable rows in one statement: those among `ids`; or
+    `first` and, if it was still to send, the longest-due pending rows with it, so
+    the task that runs first sends a batch and the tasks for those rows find
+    nothing to do; or (neither) a drain: the longest-due claimable rows.
+
+    On PostgreSQL: `WITH pick AS (SELECT ... FOR UPDATE SKIP LOCKED) UPDATE ...
+    WHERE id IN pick RETURNING ...`, so concurrent claimers take disjoint rows
+    without waiting, and a row another claimer changed meanwhile is checked again
+    and left out. The claim time (to the microsecond) tells this claim's rows apart."""
     now = timezone.now()
-    Notification.objects.filter(pk__in=notification_ids).filter(_claimable(now)).update(
+    if ids is not None:
+        candidates = [Notification.objects.filter(_claimable(now), pk__in=ids).order_by("pk").values_list("pk")[:limit]]
+    elif first is None:
+        # A drain: what is due, then what a dead worker left (the sweeper's share).
+        due = Notification.objects.filter(_claimable(now)).order_by("next_attempt_at", "pk").values_list("pk")
+        candidates = [due[:limit]]
+    else:
+        own = Notification.objects.filter(_claimable(now), pk=first).order_by().values_list("pk")
+        others = (
+            Notification.objects.filter(state=Notification.State.PENDING, next_attempt_at__lte=now)
+            .exclude(pk=first)
+            .filter(Exists(own))  # a task whose email has gone (in someone's batch) does nothing
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk")
+        )
+        candidates = [own, others[: limit - 1]]
+    if database.vendor == "postgresql":
+        claimed = _claim_returning(candidates, now)
+    else:
+        claimed = _claim_portable(candidates, now)
+    return sorted(claimed, key=lambda row: (row.pk != first, row.pk))
+
+
+def _claim_returning(candidates: list, now) -> list[Notification]:
+    meta = Notification._meta
+    quote = database.ops.quote_name
+    picks, params = [], []
+    for queryset in candidates:
+        try:
+            sql, sub_params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # no ids, or no room left after `first`
+            continue
+        picks.append(f"pick{len(picks)} AS ({sql} FOR UPDATE SKIP LOCKED)")
+        params.extend(sub_params)
+    if not picks:
+        return []
+    picked = " UNION ".join(f"SELECT * FROM pick{index}" for index in range(len(picks)))
+    columns = ", ".join(quote(field.column) for field in meta.concrete_fields)
+    sql = (
+        f"WITH {', '.join(picks)} UPDATE {quote(meta.db_table)} SET {quote('state')} = %s, "
+        f"{quote('claimed_at')} = %s, {quote('attempts')} = {quote('attempts')} + 1 "
+        f"WHERE {quote(meta.pk.column)} IN ({picked}) RETURNING {columns}"
+    )
+    return list(Notification.objects.raw(sql, [*params, Notification.State.SENDING, now]))
+
+
+def _claim_portable(candidates: list, now) -> list[Notification]:
+    """SQLite runs one write at a time: a conditional UPDATE, then read back this claim's rows."""
+    ids = [pk for queryset in candidates for (pk,) in queryset]
+    Notification.objects.filter(pk__in=ids).filter(_claimable(now)).update(
         state=Notification.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
-    return list(
-        Notification.objects.filter(pk__in=notification_ids, state=Notification.State.SENDING, claimed_at=now).order_by(
-            "pk"
-        )
-    )
+    return list(Notification.objects.filter(pk__in=ids, state=Notification.State.SENDING, claimed_at=now))
 
 
 def _message(notification: Notification, connection=None) -> EmailMultiAlternatives:
@@ -182,19 +237,19 @@ def retry_delay(attempts: int) -> int:
     return int(min(base, 1800) * random.uniform(0.8, 1.2))
 
 
-def notification_send(*, notification_id: int) -> int | None:
-    """Send one notification if it is due. Returns seconds until a retry when the
-    send failed and will be tried again, otherwise None."""
-    claimed = _claim([notification_id])
+def notification_send(*, notification_id: int, limit: int = 1, seconds: float | None = None) -> int | None:
+    """Send one notification if it is due, and with it up to `limit - 1` other due
+    emails (one claim, one mail connection). Returns seconds until a retry when
+    this notification's send failed and will be tried again, otherwise None; the
+    others' failures are retried by the sweeper, and any handed back unsent (out
+    of time) are sent by a drain task."""
+    claimed = _claim(first=notification_id, limit=max(limit, 1))
     if not claimed:
         return None  # already sent, being sent, failed for good, or not due yet
-    notification = claimed[0]
-    try:
-        _message(notification).send()
-    except TRANSIENT_SEND_ERRORS as exc:
-        return _record_failure(notification, exc)
-    _mark_sent(notification)
-    return None
+    retry, left = _send_claimed(claimed, seconds)
+    if left:
+        _enqueue_drain()
+    return retry.get(notification_id)
 
 
 def send_budget(soft_time_limit: float | None) -> tuple[int, float | None]:
@@ -218,22 +273,38 @@ def notifications_send_many(*, notification_ids: list[int], seconds: float | Non
     (pending, due now). Returns the ids handed back, for the caller to queue again.
     If anything else is raised (the worker's soft time limit among them), the rows
     not yet tried are handed back before it propagates."""
-    claimed = _claim(notification_ids)
-    if not claimed:
-        return []
+    claimed = _claim(ids=notification_ids, limit=len(notification_ids))
+    return _send_claimed(claimed, seconds)[1] if claimed else []
+
+
+def notifications_drain(*, limit: int, seconds: float | None = None) -> tuple[int, list[int]]:
+    """Claim up to `limit` claimable emails (due, or left by a dead worker) and send
+    them over one mail connection. Returns how many were claimed and the ids handed
+    back unsent (out of time)."""
+    claimed = _claim(limit=limit)
+    return len(claimed), (_send_claimed(claimed, seconds)[1] if claimed else [])
+
+
+def _send_claimed(claimed: list[Notification], seconds: float | None) -> tuple[dict[int, int], list[int]]:
+    """Send claimed rows in order over one mail connection, each marked sent as soon
+    as it goes. Returns {id: seconds until its retry} for SMTP and network failures
+    that will be tried again, and the ids handed back because time ran out."""
     private_links.prefetch(claimed)
     stop_at = None if seconds is None else time.monotonic() + seconds
-    with get_connection() as connection:
+    retries = {}
+    with get_connection() as mail_connection:
         for index, notification in enumerate(claimed):
             if stop_at is not None and index and time.monotonic() >= stop_at:
                 left = claimed[index:]
                 _release(left)
                 logger.info("Batch out of time after %s emails; %s handed back", index, len(left))
-                return [row.pk for row in left]
+                return retries, [row.pk for row in left]
             try:
-                _message(notification, connection).send()
+                _message(notification, mail_connection).send()
             except TRANSIENT_SEND_ERRORS as exc:
-                _record_failure(notification, exc)
+                delay = _record_failure(notification, exc)
+                if delay is not None:
+                    retries[notification.pk] = delay
                 continue
             except BaseException:
                 # The row being sent stays claimed: whether it went is unknown, so
@@ -241,7 +312,7 @@ def notifications_send_many(*, notification_ids: list[int], seconds: float | Non
                 _release(claimed[index + 1 :])
                 raise
             _mark_sent(notification)
-    return []
+    return retries, []
 
 
 def _release(notifications: list[Notification]) -> None:
@@ -290,15 +361,27 @@ def notification_resend(*, notification: Notification) -> None:
 
 
 def notifications_sweep(*, limit: int = 500) -> int:
-    """Enqueue what is due and what a dead worker left half-done. Returns how many.
-    A row abandoned mid-send on its last attempt is failed, for staff to see."""
+    """Queue drain tasks for what is due and what a dead worker left half-done
+    (one task per batch). Returns how many emails that is. A row abandoned
+    mid-send on its last attempt is failed, for staff to see."""
     now = timezone.now()
     abandoned = Notification.objects.filter(_abandoned(now), attempts__gte=settings.NOTIFICATION_MAX_ATTEMPTS)
     for notification_id in abandoned.values_list("pk", flat=True):
         logger.error("Notification %s failed for good: its send never finished", notification_id)
     abandoned.update(state=Notification.State.FAILED, last_error="The send never finished (worker stopped or error)")
-    due = Notification.objects.filter(_claimable(now))
-    ids = list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
-    for notification_id in ids:
-        _enqueue(notification_id)
-    return len(ids)
+    due = Notification.objects.filter(_claimable(now)).order_by().values("pk")[:limit].count()
+    batch = send_budget(settings.CELERY_TASK_SOFT_TIME_LIMIT)[0]
+    for _ in range(-(-due // batch)):
+        _enqueue_drain()
+    return due
+
+
+def _enqueue_drain() -> None:
+    from outbox.tasks import notifications_drain as notifications_drain_task
+
+    try:
+        notifications_drain_task.delay()
+    except Exception as exc:  # noqa: BLE001 - the next sweep queues it again
+        if notifications_drain_task.app.conf.task_always_eager:
+            raise
+        logger.warning("Broker unavailable; drain left for the next sweep (%s)", exc)

@@ -13,7 +13,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = {"throughput", "admin", "query_counts", "drain", "first_view", "targets", "machine", "settings", "data"}
+SECTIONS = {
+    "throughput",
+    "admin",
+    "query_counts",
+    "drain",
+    "first_view",
+    "targets",
+    "machine",
+    "settings",
+    "data",
+    "post_queries",
+    "cold_page",
+}
 
 
 def postgres_reachable() -> bool:
@@ -48,10 +60,11 @@ def test_benchmark_smoke_run_fills_every_section(tmp_path, redis_url):
 
     lines = {line["name"]: line for line in result["throughput"]}
     kinds = {line["kind"] for line in result["throughput"]}
-    assert kinds == {"ceiling", "floor", "page", "form"}
+    assert kinds == {"framework", "ceiling", "floor", "page", "form"}
     # A second per line on a busy machine may finish few requests: check shape, not numbers.
     assert all({"rps", "p50_ms", "p99_ms", "requests", "non_2xx_3xx"} <= set(line) for line in lines.values())
-    assert lines["bare view (floor)"]["requests"] > 0 and lines["static file (ceiling)"]["requests"] > 0
+    assert lines["site /healthz"]["requests"] > 0 and lines["static file (ceiling)"]["requests"] > 0
+    assert lines["framework floor (bare Django)"]["requests"] > 0
 
     from benchmarks.forms import FORMS
     from benchmarks.pages import PAGES
@@ -66,7 +79,14 @@ def test_benchmark_smoke_run_fills_every_section(tmp_path, redis_url):
     assert not any(q["grows"] for q in result["query_counts"])
     assert len(result["admin"]) == 2
     assert result["drain"]["noop"]["rate"] > 0
-    assert result["drain"]["notify"]["sent"] == result["drain"]["notify"]["tasks"]
+    for kind in ("file", "smtp"):
+        assert result["drain"][kind]["sent"] == result["drain"][kind]["tasks"], kind
+    assert result["drain"]["smtp"]["received"] == result["drain"]["smtp"]["tasks"]
+    from benchmarks.forms import FINAL_POSTS
+
+    assert set(result["post_queries"]) == set(FINAL_POSTS)
+    assert all(counted["statements"] > 0 for counted in result["post_queries"].values())
+    assert result["cold_page"]["cold_ms"] > 0 and result["cold_page"]["warm_p50_ms"] > 0
     assert result["first_view"]["total_bytes"] > 0
-    assert len(result["targets"]) == 6
+    assert len(result["targets"]) == 11
     assert "Targets" in run.stdout
