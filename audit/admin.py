@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from audit.long_lists import LongListAdminMixin
+
 LATEST = 30
 
 
@@ -54,11 +56,10 @@ class ReadOnlyAdminMixin:
         return False
 
 
-class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class AuditTrailAdmin(LongListAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """The whole trail, newest first. Read only."""
 
     list_filter = ["action", ("created_at", admin.DateFieldListFilter)]
-    show_full_result_count = False
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from audit.long_lists import LongListAdminMixin
 from force.models import District
 
 from .models import Issue, Subscriber, Topic
@@ -51,7 +52,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(LongListAdminMixin, admin.ModelAdmin):
     list_display = ["email", "name", "is_confirmed", "created_at", "confirmed_at", "district_names", "topic_names"]
     list_filter = [ConfirmedFilter, "districts", "topics", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["email", "name"]

@@ -1,4 +1,5 @@
 import logging
+import time
 
 from django.core.cache import cache
 
@@ -17,7 +18,26 @@ DEFAULT_FORCE = ForceProfile(
 )
 
 
+# Every page shows the force profile. Each process keeps its own copy for a second,
+# so a busy page reads the shared cache once a second rather than on every request;
+# an edit shows at once in the process that saved it, within a second elsewhere.
+LOCAL_SECONDS = 1.0
+_local: tuple[float, ForceProfile] | None = None  # (good until, on time.monotonic(), profile)
+
+
 def force_profile() -> ForceProfile:
+    """The force profile: this process's copy if under a second old, else from the shared cache."""
+    global _local
+    now = time.monotonic()
+    local = _local
+    if local is not None and now < local[0]:
+        return local[1]
+    profile = _shared_force_profile()
+    _local = (now + LOCAL_SECONDS, profile)
+    return profile
+
+
+def _shared_force_profile() -> ForceProfile:
     """The force profile, cached in the shared cache; a cache outage falls back to the database."""
     try:
         profile = cache.get(FORCE_CACHE_KEY)
@@ -34,6 +54,8 @@ def force_profile() -> ForceProfile:
 
 
 def force_profile_forget() -> None:
+    global _local
+    _local = None
     try:
         cache.delete(FORCE_CACHE_KEY)
     except Exception:  # noqa: BLE001

@@ -9,6 +9,7 @@ from networks.models import Audience, Category
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
+PAGE_SIZE = 20  # networks on one page of the directory
 
 
 @dataclass

@@ -1,13 +1,14 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from audit.long_lists import LongListAdminMixin
 from outbox.models import Notification
 from outbox.services import notification_resend
 from private_links import redact
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(LongListAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "kind", "recipient", "subject", "state", "attempts", "sent_at"]
     list_filter = ["state", "kind", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["recipient", "subject", "about_id"]
@@ -21,7 +22,6 @@ class NotificationAdmin(admin.ModelAdmin):
     exclude = ["body_text", "body_html", "headers"]
     actions = ["resend"]
     list_per_page = 50
-    show_full_result_count = False  # a full COUNT(*) on a large outbox is slow
 
     def has_add_permission(self, request):
         return False

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from positive_action.models import PreparationEvening, WorkforceFigure
 from positive_action.models.figures import under_representation_threshold
 
+EVENINGS_PER_PAGE = 10  # preparation evenings on one page of the list
+
 
 def join_words(items: list[str]) -> str:
     if len(items) <= 1:

@@ -51,7 +51,10 @@ def _fast_and_eager(settings):
 def _clear_cache():
     from django.core.cache import cache
 
+    from force.selectors import force_profile_forget
+
     cache.clear()
+    force_profile_forget()  # and this process's own copy of the force profile
     yield
 
 

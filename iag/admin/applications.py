@@ -5,6 +5,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditTrailInline
+from audit.long_lists import LongListAdminMixin
 from iag.models import AdvisoryGroup, Application, ApplicationEvent, Status
 from iag.models.monitoring import CHARACTERISTICS
 from iag.services import (
@@ -87,7 +88,7 @@ class AnsweredMonitoringFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(SpecialCategoryListMixin, admin.ModelAdmin):
+class ApplicationAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.ModelAdmin):
     special_permission = SPECIAL
     special_relations = ("monitoring",)
     special_list_filter = (AnsweredMonitoringFilter,)
@@ -103,7 +104,6 @@ class ApplicationAdmin(SpecialCategoryListMixin, admin.ModelAdmin):
     # Application has no foreign keys to join; the groups are prefetched in get_queryset.
     list_select_related = []
     list_per_page = 50
-    show_full_result_count = False  # no COUNT(*) over the whole table on every page
     date_hierarchy = None
     inlines = [EventInline]
     actions = [

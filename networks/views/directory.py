@@ -1,9 +1,10 @@
+from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from networks.directory import DirectoryFilters, group_by_category
+from networks.directory import PAGE_SIZE, DirectoryFilters, group_by_category
 from networks.forms import DirectoryFilterForm
 from networks.models import Category, Network
 from networks.validators import LOGO_CONTENT_TYPES, extension_of
@@ -15,7 +16,11 @@ from page_cache.decorators import cached_page
 def index(request):
     categories = list(Category.objects.all())
     filters = DirectoryFilters.from_request(request.GET, categories)
-    networks = list(filters.apply(Network.objects.published().for_directory()))
+    paginator = Paginator(filters.apply(Network.objects.published().for_directory()), PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:  # not a whole number from 1 to the last page
+        raise Http404 from exc
     base = reverse("networks:index")
     form = DirectoryFilterForm(
         initial={"q": filters.query, "category": filters.category_slugs, "join": filters.audience_values},
@@ -27,8 +32,9 @@ def index(request):
         {
             "form": form,
             "filters": filters,
-            "groups": group_by_category(networks),
-            "count": len(networks),
+            "groups": group_by_category(page),
+            "count": paginator.count,
+            "page": page,
             "removal_links": filters.removal_links(base),
             # Offered when nothing matched: each starts afresh with one category.
             "category_links": [(category, f"{base}?category={category.slug}") for category in categories],

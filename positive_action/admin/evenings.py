@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from audit.exports import csv_safe
+from audit.long_lists import LongListAdminMixin
 from positive_action.models import Booking, PreparationEvening
 from positive_action.services import booking_cancel, bookings_mark_attendance, evening_cancel
 
@@ -83,7 +84,7 @@ class PreparationEveningAdmin(admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(LongListAdminMixin, admin.ModelAdmin):
     list_display = ["candidate_reference", "name", "evening", "status", "created_at", "reminder_sent_at", "attended"]
     list_filter = ["status", "attended", "evening"]
     search_fields = ["candidate_reference", "name", "email"]

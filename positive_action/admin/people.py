@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditTrailAdmin, AuditTrailInline
+from audit.long_lists import LongListAdminMixin
 from personal_data.admin_special import SpecialCategoryListMixin
 from positive_action.models import Buddy, BuddyAssignment, Signup, SignupEqualityAnswers
 from positive_action.models.signups import SignupEvent
@@ -67,7 +68,7 @@ class SignupEventInline(AuditTrailInline):
 
 
 @admin.register(Signup)
-class SignupAdmin(SpecialCategoryListMixin, admin.ModelAdmin):
+class SignupAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.ModelAdmin):
     special_permission = SPECIAL
     special_relations = ("equality_answers",)
     list_display = ["reference", "candidate_reference", "name", "role", "stage", "wants_buddy", "buddy_display"]

@@ -1,3 +1,5 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -23,7 +25,12 @@ def buddies(request):
 @cached_page(max_age=30)
 @require_safe
 def evenings(request):
-    return render(request, "positive_action/evenings.html", {"evenings": selectors.upcoming_evenings()})
+    paginator = Paginator(selectors.upcoming_evenings(), selectors.EVENINGS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:  # not a whole number from 1 to the last page
+        raise Http404 from exc
+    return render(request, "positive_action/evenings.html", {"evenings": page, "page": page})
 
 
 @cached_page

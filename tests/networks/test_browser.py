@@ -59,3 +59,22 @@ def test_directory_search_and_filters_work_without_javascript(browser_page_no_js
     assert "3 networks found" in page.locator("#results").inner_text()
     page.get_by_role("link", name="Men's Forum").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Men's Forum"
+
+
+def test_directory_pages_of_networks_pass_axe_and_keep_the_filters(browser_page, axe):
+    from tests.networks.test_query_count import add_networks
+
+    add_networks(60)  # 54 published: three pages
+    page = browser_page
+    page.goto("/staff-networks/?join=staff")
+    pagination = page.get_by_role("navigation", name="Pages of networks")
+    assert pagination.get_by_role("link", name="Page 1").get_attribute("aria-current") == "page"
+    assert axe(page) == []
+    pagination.get_by_role("link", name="Next page").click()
+    page.wait_for_url("**page=2")
+    assert "join=staff" in page.url and "page=2" in page.url
+    assert "(page 2 of 3)" in page.title()
+    assert axe(page) == [], page.url
+    page.get_by_role("navigation", name="Pages of networks").get_by_role("link", name="Previous page").click()
+    page.wait_for_url("**?join=staff")
+    assert "page=" not in page.url and "join=staff" in page.url

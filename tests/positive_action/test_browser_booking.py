@@ -118,3 +118,20 @@ def test_explain_pages_and_sign_up_pass_axe(browser_page, axe):
     page.click("text=Accept and send")
     page.wait_for_selector("text=Sign-up complete")
     assert axe(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_pages_of_evenings_pass_axe(browser_page, axe):
+    from positive_action.selectors import EVENINGS_PER_PAGE
+    from tests.positive_action.test_evenings_pages import add_evenings
+
+    add_evenings(EVENINGS_PER_PAGE + 2)
+    page = browser_page
+    page.goto("/positive-action/preparation-evenings/")
+    assert axe(page) == []
+    page.get_by_role("navigation", name="Pages of preparation evenings").get_by_role("link", name="Next page").click()
+    page.wait_for_url("**?page=2")
+    assert "(page 2 of 2)" in page.title()
+    assert page.locator(".govuk-summary-card").count() == 2
+    assert axe(page) == []

@@ -102,7 +102,7 @@ def test_redis_down_lets_the_submission_through(settings, caplog):
 
 
 @pytest.mark.django_db
-def test_the_iag_final_post_makes_four_redis_round_trips(
+def test_the_iag_final_post_makes_at_most_four_redis_round_trips(
     redis_cache, redis_url, use_broker, round_trips, demo, django_capture_on_commit_callbacks
 ):
     """Redis is the shared cache and the broker: the rate limit is one round
@@ -123,7 +123,9 @@ def test_the_iag_final_post_makes_four_redis_round_trips(
     with django_capture_on_commit_callbacks(execute=True):
         assert post(client, form.url(), data).status_code == 302
     sent = [b"".join(command) if isinstance(command, list) else bytes(command) for command in round_trips]
-    assert len(sent) == 4, sent
     assert sent[0].startswith(b"*1\r\n$5\r\nMULTI") and b"INCR" in sent[0]
-    assert sent[1].startswith(b"*2\r\n$3\r\nGET") and b"force-profile" in sent[1]
-    assert all(b"LPUSH" in command for command in sent[2:])
+    # The force's profile: from this process's own copy (kept a second), else one GET.
+    profile_reads = [command for command in sent[1:] if command.startswith(b"*2\r\n$3\r\nGET")]
+    assert len(profile_reads) <= 1 and all(b"force-profile" in command for command in profile_reads)
+    assert sum(b"LPUSH" in command for command in sent) == 2
+    assert len(sent) == 3 + len(profile_reads), sent

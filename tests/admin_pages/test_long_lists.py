@@ -1,0 +1,91 @@
+"""Admin lists of tables that grow without end cost the same at any size: the
+same queries at 5 rows as at 50, and no COUNT over the whole table."""
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from audit.long_lists import COUNT_LIMIT, CappedCountPaginator, LongListAdminMixin
+from iag.models import Application
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LONG_LISTS = {
+    "iag_application": factories.ApplicationChoiceFactory,  # an application with its group
+    "iag_applicationevent": factories.ApplicationEventFactory,
+    "positive_action_booking": factories.BookingFactory,
+    "positive_action_signup": factories.SignupFactory,
+    "positive_action_signupevent": factories.SignupEventFactory,
+    "outbox_notification": factories.NotificationFactory,
+    "dispatch_subscriber": factories.SubscriberFactory,
+}
+
+
+def changelist(client, name: str, params=None):
+    url = reverse(f"admin:{name}_changelist")
+    client.get(url, params or {})  # warm the force profile cache, as in real use
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+@pytest.mark.parametrize("name", LONG_LISTS)
+def test_a_long_admin_list_runs_the_same_queries_at_5_and_50_rows(admin_client, name):
+    make = LONG_LISTS[name]
+    make.create_batch(5)
+    _, five = changelist(admin_client, name)
+    make.create_batch(45)
+    response, fifty = changelist(admin_client, name)
+    assert len(five) == len(fifty)
+    assert response.context["cl"].result_count >= 50
+
+
+# The Dispatch subscribers list also shows staff the confirmed totals by district
+# and topic: counts of the whole table, on purpose. Its own page count is capped.
+WITH_TOTALS = {"dispatch_subscriber"}
+
+
+@pytest.mark.parametrize("name", sorted(set(LONG_LISTS) - WITH_TOTALS))
+def test_a_long_admin_list_never_counts_the_whole_table(admin_client, name):
+    LONG_LISTS[name].create_batch(3)
+    _, queries = changelist(admin_client, name)
+    counts = [sql for sql in queries if "COUNT(" in sql.upper()]
+    assert counts, "the list counts its rows for the page links"
+    assert all(f"LIMIT {COUNT_LIMIT + 1}" in sql for sql in counts), counts
+
+
+@pytest.mark.parametrize("name", sorted(WITH_TOTALS))
+def test_a_list_with_totals_counts_its_pages_no_further_than_the_limit(admin_client, name):
+    LONG_LISTS[name].create_batch(3)
+    _, queries = changelist(admin_client, name)
+    assert any(f"LIMIT {COUNT_LIMIT + 1}" in sql for sql in queries if "COUNT(" in sql.upper())
+
+
+def test_past_the_limit_the_list_says_more_than_and_pages_on(admin_client, monkeypatch):
+    monkeypatch.setattr(CappedCountPaginator, "count_limit", 60)
+    factories.ApplicationChoiceFactory.create_batch(70)
+    response, _ = changelist(admin_client, "iag_application")
+    html = response.content.decode()
+    assert "more than 60 applications" in html
+    assert "Select all more than 60 applications" in html
+    assert response.context["cl"].paginator.num_pages == 2
+    last = admin_client.get(reverse("admin:iag_application_changelist"), {"p": 2}).content.decode()
+    assert last.count('class="action-select"') == 20  # the rest, though they were not counted
+
+
+def test_under_the_limit_the_count_is_exact(admin_client):
+    factories.ApplicationChoiceFactory.create_batch(7)
+    response, _ = changelist(admin_client, "iag_application")
+    assert response.context["cl"].result_count == 7 and "7 applications" in response.content.decode()
+
+
+def test_the_row_checkbox_is_the_one_django_draws(admin_client):
+    factories.ApplicationChoiceFactory()
+    application = Application.objects.get()
+    model_admin = admin.site._registry[Application]
+    assert isinstance(model_admin, LongListAdminMixin)
+    assert model_admin.action_checkbox(application) == admin.ModelAdmin.action_checkbox(model_admin, application)
