@@ -368,10 +368,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Carries on any Dispatch send a dead worker interrupted (no email is sent twice).
     "dispatch-resume-sends": {"task": "dispatch.tasks.issues_resume", "schedule": 600.0},
-    # Expired sessions (Django's clearsessions) and expired form drafts.
-    "drafts-sessions-clear-expired": {"task": "form_drafts.tasks.expired_clear", "schedule": 60 * 60},
-    # Retention: every app's personal records past their periods (the *_RETENTION_DAYS settings).
-    "retention": {"task": "personal_data.tasks.retention_apply", "schedule": 6 * 60 * 60},
+    # Retention: every app's personal records past their periods (the *_RETENTION_DAYS settings),
+    # expired form drafts and sessions among them; hourly, as drafts last only hours.
+    "retention": {"task": "personal_data.tasks.retention_apply", "schedule": 60 * 60},
 }
 
 # Half-filled public forms (encrypted drafts) are deleted this long after their last save.

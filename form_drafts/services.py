@@ -125,10 +125,9 @@ def drafts_delete_expired(*, now=None) -> int:
     return deleted
 
 
-def sessions_and_drafts_clear_expired(*, now=None) -> int:
-    """Django's session cleanup (clearsessions) and every expired draft."""
+def sessions_clear_expired() -> None:
+    """Django's session cleanup, as `manage.py clearsessions` runs it."""
     call_command("clearsessions")
-    return drafts_delete_expired(now=now)
 
 
 def drafts_for_email(email: str):

@@ -107,16 +107,6 @@ def earlier_result(request, form_name: str) -> str | None:
     return previous_result(token=token, form_name=form_name)
 
 
-def submit_once(*, token: str, form_name: str, create: Callable[[], str]) -> str:
-    """Run `create` (which saves the record and returns its reference) at most
-    once per token. A second, even concurrent, submission gets the first one's
-    reference back."""
-    existing = previous_result(token=token, form_name=form_name)
-    if existing is not None:
-        return existing
-    return create_once(token=token, form_name=form_name, create=create)
-
-
 def create_once(*, token: str, form_name: str, create: Callable[[], str]) -> str:
     """Run `create` and keep the token with its result, in one transaction, with
     no earlier look for the token: the token's unique index is the check.

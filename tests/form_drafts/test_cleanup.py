@@ -7,17 +7,16 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from form_drafts.models import FormDraft
-from form_drafts.tasks import expired_clear
+from personal_data.tasks import retention_apply
 
 
 def _draft(*, expires_at):
     return FormDraft.objects.create(form_name="iag_apply", payload="{}", expires_at=expires_at)
 
 
-def test_beat_runs_the_session_and_draft_cleanup():
-    entries = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "form_drafts.tasks.expired_clear" in entries
-    assert expired_clear.name == "form_drafts.tasks.expired_clear"
+def test_beat_runs_the_session_and_draft_cleanup_every_hour():
+    (entry,) = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == "personal_data.tasks.retention_apply"]
+    assert entry["schedule"] <= 60 * 60
 
 
 def test_drafts_expire_after_eight_hours_by_default():
@@ -32,7 +31,7 @@ def test_cleanup_deletes_expired_sessions_and_keeps_live_ones(db):
     live["x"] = 2
     live.create()
     Session.objects.filter(session_key=old.session_key).update(expire_date=timezone.now() - timedelta(seconds=1))
-    expired_clear()
+    retention_apply()
     assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]
 
 
@@ -40,8 +39,8 @@ def test_cleanup_deletes_a_draft_one_second_after_it_expires_and_not_before(db):
     now = timezone.now()
     draft = _draft(expires_at=now + timedelta(hours=1))
     with mock.patch("django.utils.timezone.now", return_value=now + timedelta(minutes=59)):
-        expired_clear()
+        retention_apply()
     assert FormDraft.objects.filter(pk=draft.pk).exists()
     with mock.patch("django.utils.timezone.now", return_value=now + timedelta(hours=1, seconds=1)):
-        expired_clear()
+        retention_apply()
     assert not FormDraft.objects.filter(pk=draft.pk).exists()
