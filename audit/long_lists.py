@@ -7,7 +7,11 @@ links and its "N applications" line. `LongListAdminMixin` counts no further than
 exact number, and pages on as far as that. Filter, search or sort the other way
 to reach older rows, or to count a smaller set exactly."""
 
+from urllib.parse import quote as url_quote
+
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import quote
+from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -48,11 +52,30 @@ class CappedCountPaginator(Paginator):
         return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
 
+class OneReverseChangeList(ChangeList):
+    """Django's list reverses the change page's URL once per row (a fifth of the
+    time of a 50-row page); the URL is the same but for the key, so reverse once."""
+
+    PLACEHOLDER = "PK-PLACEHOLDER"
+
+    @cached_property
+    def _change_url(self) -> str:
+        return super().url_for_result(type("Row", (), {self.pk_attname: self.PLACEHOLDER})())
+
+    def url_for_result(self, result):
+        # As reverse() would: the admin-quoted key, percent-encoded for a path.
+        key = url_quote(str(quote(getattr(result, self.pk_attname))), safe="!$&'()*+,;=/~:@")
+        return self._change_url.replace(self.PLACEHOLDER, key)
+
+
 class LongListAdminMixin:
     """For a ModelAdmin whose list grows with the data."""
 
     paginator = CappedCountPaginator
     show_full_result_count = False  # Django's second count, of the unfiltered table
+
+    def get_changelist(self, request, **kwargs):
+        return OneReverseChangeList
 
     def action_checkbox(self, obj):
         """The same checkbox as Django's, written directly rather than through

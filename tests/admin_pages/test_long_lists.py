@@ -89,3 +89,27 @@ def test_the_row_checkbox_is_the_one_django_draws(admin_client):
     model_admin = admin.site._registry[Application]
     assert isinstance(model_admin, LongListAdminMixin)
     assert model_admin.action_checkbox(application) == admin.ModelAdmin.action_checkbox(model_admin, application)
+
+
+@pytest.mark.parametrize("name", LONG_LISTS)
+def test_each_row_links_to_its_own_change_page(admin_client, name):
+    """The list builds row links from one reversed URL; each must be the URL
+    Django would reverse for that row."""
+    LONG_LISTS[name].create_batch(3)
+    response, _ = changelist(admin_client, name)
+    rows = list(response.context["cl"].result_list)
+    assert rows
+    html = response.content.decode()
+    for row in rows:
+        expected = reverse(f"admin:{name}_change", args=[row.pk])
+        assert response.context["cl"].url_for_result(row) == expected
+        assert f'href="{expected}' in html
+
+
+def test_the_admin_home_still_lists_every_section_the_user_may_see(admin_client):
+    """The list of apps is built only when a page shows it: the home page does."""
+    response = admin_client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert reverse("admin:iag_application_changelist") in response.content.decode()
+    changelist_page = admin_client.get(reverse("admin:iag_application_changelist")).content.decode()
+    assert 'id="nav-sidebar"' not in changelist_page
