@@ -52,11 +52,3 @@ def issues_resume() -> int:
     for issue_id in ids:
         fan_out_enqueue(issue_id)
     return len(ids)
-
-
-@shared_task
-def unconfirmed_signups_remove() -> int:
-    """Beat: delete sign-ups never confirmed within DISPATCH_UNCONFIRMED_MAX_AGE_DAYS."""
-    from dispatch.services import unconfirmed_subscribers_remove
-
-    return unconfirmed_subscribers_remove()

@@ -361,14 +361,11 @@ CELERY_BEAT_SCHEDULE = {
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
     "iag-monitoring-snapshot": {"task": "iag.tasks.monitoring_snapshot_take_if_due", "schedule": 6 * 60 * 60},
-    "dispatch-remove-unconfirmed": {
-        "task": "dispatch.tasks.unconfirmed_signups_remove",
-        "schedule": 6 * 60 * 60,
-    },
     # Carries on any Dispatch send a dead worker interrupted (no email is sent twice).
     "dispatch-resume-sends": {"task": "dispatch.tasks.issues_resume", "schedule": 600.0},
     # Retention: every app's personal records past their periods (the *_RETENTION_DAYS settings),
-    # expired form drafts and sessions among them; hourly, as drafts last only hours.
+    # expired form drafts, sessions and unconfirmed Dispatch sign-ups among them; hourly,
+    # as drafts last only hours.
     "retention": {"task": "personal_data.tasks.retention_apply", "schedule": 60 * 60},
 }
 
