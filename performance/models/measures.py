@@ -15,6 +15,7 @@ class Unit(models.TextChoices):
     CALLS = "calls", _("calls")
     CRIMES = "crimes", _("crimes")
     PERCENT = "percent", _("per cent")
+    POINTS = "points", _("percentage points")
     POUNDS = "pounds", _("pounds (£)")
     POUNDS_MILLION = "pounds_million", _("£ million")
     HOURS = "hours", _("hours")

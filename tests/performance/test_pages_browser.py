@@ -18,7 +18,7 @@ def test_every_figures_page_has_no_axe_violations(browser_page, axe):
 
     load_figures()
     paths = ["/performance/"] + [section.get_absolute_url() for section in Section.objects.all()]
-    assert len(paths) == 12
+    assert len(paths) == 13
     page = browser_page
     for path in paths:
         page.goto(path)
