@@ -309,6 +309,7 @@ PAGE_CACHE_CONTENT_MODELS = [
     "positive_action.Characteristic",
     "positive_action.Group",
     "positive_action.WorkforceFigure",
+    "positive_action.RepresentationStatement",
     "performance.Report",
     "performance.Section",
     "performance.Source",

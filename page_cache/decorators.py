@@ -19,6 +19,9 @@ from page_cache.store import Entry, pages
 # Recomputed per response by the middleware, never replayed from the store.
 _NOT_STORED = {"content-length", "set-cookie", "vary"}
 DEFAULT_CACHE_CONTROL = "private, no-cache"
+# Pages and text downloads keep holes for the visitor's tokens; files such as spreadsheets are kept as bytes.
+TEXT_TYPES = ("text/", "application/json", "application/csvm+json")
+FILE_TYPES = ("application/vnd.oasis.opendocument.spreadsheet",)
 
 
 def _key(request) -> tuple | None:
@@ -39,8 +42,12 @@ def _storable(request, response) -> bool:
         and not response.streaming
         and not response.cookies
         and not (session is not None and session.modified)
-        and response.get("Content-Type", "").startswith(("text/", "application/json"))
+        and response.get("Content-Type", "").startswith(TEXT_TYPES + FILE_TYPES)
     )
+
+
+def _is_file(response) -> bool:
+    return response.get("Content-Type", "").startswith(FILE_TYPES)
 
 
 def cached_page(view=None, *, query: tuple[str, ...] = (), max_age: float | None = None):
@@ -58,7 +65,8 @@ def cached_page(view=None, *, query: tuple[str, ...] = (), max_age: float | None
                 return view(request, *args, **kwargs)
             entry = pages.get(key)
             if entry is not None:
-                response = HttpResponse(holes.fill(entry.content, request), headers=entry.headers)
+                content = entry.content if isinstance(entry.content, bytes) else holes.fill(entry.content, request)
+                response = HttpResponse(content, headers=entry.headers)
                 patch_vary_headers(response, ["Cookie"])
                 response["X-Page-Cache"] = "hit"
                 return response
@@ -68,7 +76,10 @@ def cached_page(view=None, *, query: tuple[str, ...] = (), max_age: float | None
             response.setdefault("Cache-Control", DEFAULT_CACHE_CONTROL)
             if _storable(request, response):
                 headers = {name: value for name, value in response.items() if name.lower() not in _NOT_STORED}
-                content = holes.punch(response.content.decode(response.charset))
+                if _is_file(response):
+                    content = response.content
+                else:
+                    content = holes.punch(response.content.decode(response.charset))
                 age = settings.PAGE_CACHE_MAX_AGE if max_age is None else min(max_age, settings.PAGE_CACHE_MAX_AGE)
                 pages.put(key, Entry(content, headers, age), max_bytes=settings.PAGE_CACHE_MAX_BYTES)
             patch_vary_headers(response, ["Cookie"])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Entry:
-    content: str  # the page, with placeholders for the holes
+    content: str | bytes  # the page, with placeholders for the holes; or a file, as it is
     headers: dict
     max_age: float
     stored_at: float = field(default_factory=lambda: time.monotonic())

@@ -9,6 +9,7 @@ UNIT_HEADERS = {
     "calls": "calls",
     "crimes": "crimes",
     "percent": "%",
+    "points": "percentage points",
     "pounds": "£",
     "pounds_million": "£ million",
     "hours": "hours",
@@ -49,7 +50,14 @@ def decimals_in(text: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
-WORD_UNITS = {"fte": "FTE", "people": "people", "calls": "calls", "crimes": "crimes", "hours": "hours"}
+WORD_UNITS = {
+    "fte": "FTE",
+    "people": "people",
+    "calls": "calls",
+    "crimes": "crimes",
+    "hours": "hours",
+    "points": "percentage points",
+}
 
 
 def ci_places(value_decimals: int, ci: Decimal | None) -> int:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.timezone import localdate
+
 from performance.formatting import UNIT_HEADERS
 
 
@@ -89,6 +91,8 @@ DOWNLOAD_FIELDS = [
     "source",
     "report_section",
     "note",
+    "revised_on",
+    "previous_value",
 ]
 
 
@@ -109,6 +113,15 @@ def download_rows(table, measures: list) -> list[dict]:
             "source": m.source.name,
             "report_section": m.reference,
             "note": m.note,
+            **revision_fields(m),
         }
         for m in sorted(measures, key=lambda m: m.position)
     ]
+
+
+def revision_fields(measure) -> dict:
+    """'revised_on' (the date, ISO 8601) and 'previous_value' when staff changed the figure's value."""
+    revision = measure.revision
+    if revision is None:
+        return {"revised_on": "", "previous_value": ""}
+    return {"revised_on": localdate(revision.changed_at).isoformat(), "previous_value": measure.previous_value_text}

@@ -1,6 +1,7 @@
 """Reads for the figures pages: a fixed number of queries however many measures there are."""
 
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from performance.models import Comparison, Measure, Report, Section, Table
@@ -11,7 +12,7 @@ def current_report() -> Report | None:
 
 
 def headline_measures(report: Report):
-    return report.measures.headlines().with_related()
+    return report.measures.headlines().with_related().with_revisions()
 
 
 def report_tables(report: Report):
@@ -23,12 +24,12 @@ def section_for_page(slug: str) -> Section:
 
 
 def section_tables(section: Section):
-    measures = Measure.objects.select_related("source").order_by("position")
+    measures = Measure.objects.select_related("source").with_revisions().order_by("position")
     return section.tables.prefetch_related(Prefetch("measures", queryset=measures))
 
 
 def section_standalone_measures(section: Section):
-    return section.measures.standalone().select_related("source")
+    return section.measures.standalone().select_related("source").with_revisions()
 
 
 def section_comparisons(section: Section):
@@ -40,8 +41,20 @@ def section_comparisons(section: Section):
 
 
 def table_for_download(slug: str) -> Table:
-    measures = Measure.objects.select_related("source").order_by("position")
+    measures = Measure.objects.select_related("source").with_revisions().order_by("position")
     queryset = Table.objects.select_related("report", "section").prefetch_related(
         Prefetch("measures", queryset=measures)
     )
     return get_object_or_404(queryset, slug=slug, report__is_published=True)
+
+
+def report_for_download() -> Report:
+    """The current report with its sections, tables and every figure, for the whole-report downloads."""
+    report = current_report()
+    if report is None:
+        raise Http404("No performance figures have been published yet.")
+    return report
+
+
+def report_measures(report: Report):
+    return report.measures.select_related("source", "section", "table").with_revisions().order_by("position")

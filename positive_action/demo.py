@@ -2,6 +2,7 @@
 (the 3% / 6.6% ethnic minority figures, the groups named as under-represented);
 everything else is marked as an example. Running it again changes nothing."""
 
+import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -9,7 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from force.models import District
-from positive_action.models import Buddy, Characteristic, Group, PreparationEvening, Role, WorkforceFigure
+from positive_action.models import (
+    Buddy,
+    Characteristic,
+    Group,
+    PreparationEvening,
+    RepresentationStatement,
+    Role,
+    WorkforceFigure,
+)
 from positive_action.services import figures_import_csv
 
 DATA = Path(__file__).parent / "data"
@@ -53,6 +62,20 @@ BUDDIES = {
 }
 
 
+def _load_statement(force: str) -> None:
+    """The force's own published words on under-representation, where the seeds give them."""
+    path = DATA / f"representation_statement_{force}.json"
+    if not path.exists():
+        RepresentationStatement.objects.all().delete()  # never show another force's words
+        return
+    values = json.loads(path.read_text())
+    statement = RepresentationStatement.objects.first()
+    if statement is None:
+        RepresentationStatement.objects.create(**values)
+    elif any(getattr(statement, k) != v for k, v in values.items()):
+        RepresentationStatement.objects.filter(pk=statement.pk).update(**values)
+
+
 def _evening_start(days: int, hour: int = 18, minute: int = 30) -> datetime:
     day = timezone.localdate() + timedelta(days=days)
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
@@ -92,6 +115,7 @@ def load(*, force: str) -> dict:
             figures_import_csv(text=csv_file.read_text())
     else:
         figures_import_csv(text=csv_file.read_text())
+    _load_statement(force)
 
     evenings = [
         (

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from positive_action.models import PreparationEvening, WorkforceFigure
+from django.utils.translation import gettext as _
+
+from positive_action.models import PreparationEvening, RepresentationStatement, WorkforceFigure
 from positive_action.models.figures import under_representation_threshold
 
 EVENINGS_PER_PAGE = 10  # preparation evenings on one page of the list
@@ -28,14 +30,37 @@ class RoleFigures:
         return sorted({f.period for f in self.figures})
 
     @property
+    def illustrative(self) -> list:
+        return [f for f in self.figures if f.illustrative]
+
+    @property
     def sentence(self) -> str:
-        groups = [f.group.description for f in self.under_represented]
-        where = f"Among {self.role.plural}"
-        if not groups:
-            text = f"{where}, none of the groups in these figures is under-represented."
+        """The role's conclusion. While any of its figures is an example, the sentence itself says so."""
+        examples, total = len(self.illustrative), len(self.figures)
+        values = {
+            "role": self.role.plural,
+            "groups": join_words([f.group.description for f in self.under_represented]),
+            "periods": join_words(self.periods),
+            "examples": examples,
+            "total": total,
+        }
+        if not examples:
+            if not values["groups"]:
+                text = _("Among %(role)s, none of the groups in these figures is under-represented.")
+            else:
+                text = _("Among %(role)s, %(groups)s are under-represented.")
+            return (text + " " + _("Figures for %(periods)s.")) % values
+        if examples == total:
+            caveat = _("Illustrative only, not published statistics")
         else:
-            text = f"{where}, {join_words(groups)} are under-represented."
-        return f"{text} Figures for {join_words(self.periods)}."
+            caveat = _(
+                "Partly illustrative (%(examples)s of these %(total)s figures are examples, not published statistics)"
+            )
+        if not values["groups"]:
+            text = _("among %(role)s, none of the groups is under-represented in these figures labelled %(periods)s.")
+        else:
+            text = _("among %(role)s, %(groups)s are under-represented in these figures labelled %(periods)s.")
+        return (caveat + ": " + text) % values
 
 
 def representation_by_role() -> list[RoleFigures]:
@@ -44,6 +69,10 @@ def representation_by_role() -> list[RoleFigures]:
     for figure in WorkforceFigure.objects.filter(role__reported=True).latest():
         by_role.setdefault(figure.role_id, RoleFigures(role=figure.role)).figures.append(figure)
     return list(by_role.values())
+
+
+def force_statement() -> RepresentationStatement | None:
+    return RepresentationStatement.objects.order_by("-updated_at", "-pk").first()
 
 
 def threshold_percent() -> int:

@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from performance.formatting import WORD_UNITS, ci_places, format_value
@@ -15,6 +17,7 @@ class Unit(models.TextChoices):
     CALLS = "calls", _("calls")
     CRIMES = "crimes", _("crimes")
     PERCENT = "percent", _("per cent")
+    POINTS = "points", _("percentage points")
     POUNDS = "pounds", _("pounds (£)")
     POUNDS_MILLION = "pounds_million", _("£ million")
     HOURS = "hours", _("hours")
@@ -56,6 +59,11 @@ class MeasureQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("source", "section")
+
+    def with_revisions(self):
+        """Each measure's changes of value, newest first, as `value_revisions` (one query for all)."""
+        revisions = MeasureRevision.objects.filter(field="value").order_by("-changed_at", "-pk")
+        return self.prefetch_related(Prefetch("revisions", queryset=revisions, to_attr="value_revisions"))
 
 
 class Measure(models.Model):
@@ -136,6 +144,25 @@ class Measure(models.Model):
     def value_text(self) -> str:
         """The number exactly as the report gives it, without grouping or unit."""
         return f"{self.value:.{self.decimals}f}"
+
+    @property
+    def revision(self) -> "MeasureRevision | None":
+        """The latest change of value since publication, which the figure shows as 'revised'."""
+        revisions = getattr(self, "value_revisions", None)
+        if revisions is None:
+            revisions = self.revisions.filter(field="value").order_by("-changed_at", "-pk")[:1]
+        return next(iter(revisions), None)
+
+    @property
+    def previous_display(self) -> str:
+        """The value before the latest revision, written the way the figure is written now."""
+        revision = self.revision
+        return format_value(Decimal(revision.old_value), self.unit, self.decimals) if revision else ""
+
+    @property
+    def previous_value_text(self) -> str:
+        revision = self.revision
+        return f"{Decimal(revision.old_value):.{self.decimals}f}" if revision else ""
 
 
 class MeasureRevision(models.Model):

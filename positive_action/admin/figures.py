@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from positive_action.forms import FiguresUploadForm
-from positive_action.models import Characteristic, Group, Role, WorkforceFigure
+from positive_action.models import Characteristic, Group, RepresentationStatement, Role, WorkforceFigure
 from positive_action.services import figures_import_csv
 
 
@@ -29,6 +29,12 @@ class CharacteristicAdmin(admin.ModelAdmin):
     list_filter = ["groups__offered_at_signup"]
     search_fields = ["name", "groups__name"]
     inlines = [GroupInline]
+
+
+@admin.register(RepresentationStatement)
+class RepresentationStatementAdmin(admin.ModelAdmin):
+    list_display = ["source", "updated_at"]
+    search_fields = ["text", "source"]
 
 
 @admin.register(WorkforceFigure)

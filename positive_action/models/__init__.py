@@ -1,6 +1,6 @@
 from .buddies import Buddy, BuddyAssignment
 from .evenings import Booking, PreparationEvening
-from .figures import Characteristic, Group, Role, WorkforceFigure
+from .figures import Characteristic, Group, RepresentationStatement, Role, WorkforceFigure
 from .signups import Signup, SignupEqualityAnswers
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "Characteristic",
     "Group",
     "PreparationEvening",
+    "RepresentationStatement",
     "Role",
     "Signup",
     "SignupEqualityAnswers",

@@ -141,3 +141,20 @@ class WorkforceFigure(models.Model):
     @property
     def under_represented(self) -> bool:
         return self.workforce_percent / self.population_percent < under_representation_threshold()
+
+
+class RepresentationStatement(models.Model):
+    """What the force itself publishes about who is under-represented, shown in its own words
+    beside the site's comparison (whose threshold is the site's setting, not the force's)."""
+
+    text = models.TextField(_("the force's words"), help_text=_("Exactly as the force published them."))
+    source = models.CharField(_("where the force published them"), max_length=250)
+    source_url = models.URLField(_("address of the source"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("force's statement on under-representation")
+        verbose_name_plural = _("force's statements on under-representation")
+
+    def __str__(self):
+        return self.source

@@ -43,5 +43,6 @@ def under_representation(request):
             "roles": selectors.representation_by_role(),
             "threshold": selectors.threshold_percent(),
             "threshold_ratio": under_representation_threshold(),
+            "statement": selectors.force_statement(),
         },
     )

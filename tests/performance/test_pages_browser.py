@@ -14,15 +14,22 @@ def load_figures():
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_every_figures_page_has_no_axe_violations(browser_page, axe):
-    from performance.models import Section
+    from performance.models import Measure, Section
+    from performance.services import measure_update
 
     load_figures()
+    revised = Measure.objects.get(key="officer-strength")
+    revised.value = "3070.67"
+    measure_update(measure=revised)  # a revised figure shows its date and old value
     paths = ["/performance/"] + [section.get_absolute_url() for section in Section.objects.all()]
-    assert len(paths) == 12
+    assert len(paths) == 13
     page = browser_page
     for path in paths:
         page.goto(path)
         assert axe(page) == [], path
+    page.goto("/performance/")
+    assert page.locator('[data-revised="officer-strength"]').inner_text().endswith(", was 3,069.67")
+    page.screenshot(path="/tmp/performance-index.png", full_page=True)
     page.goto("/performance/public-perception/")
     chart = page.locator('svg[data-chart="public-perception-survey"]')
     assert chart.get_attribute("role") == "img"

@@ -58,8 +58,17 @@ def test_every_section_page_uses_the_same_small_number_of_queries(client, figure
 def test_download_queries_do_not_grow(client, figures, django_assert_num_queries):
     url = reverse("performance:table_csv", args=["town-centre-constables"])
     client.get(url)
-    with django_assert_num_queries(2):
+    # the table with its figures, the figures' revisions
+    with django_assert_num_queries(3):
         client.get(url)
     add_measures(40)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert b"Extra town 39" in client.get(url).content
+
+
+def test_whole_report_download_queries_do_not_grow(client, figures, django_assert_max_num_queries):
+    urls = [reverse("performance:report_csv"), reverse("performance:report_ods")]
+    before = [count_queries(client, url, django_assert_max_num_queries) for url in urls]
+    add_measures(40)
+    assert [count_queries(client, url, django_assert_max_num_queries) for url in urls] == before
+    assert max(before) <= 6, before

@@ -66,10 +66,10 @@ def test_sentence_says_so_when_nobody_is_under_represented(roles):
 def test_page_shows_table_sentence_period_source_and_illustrative_label(client, pa_demo):
     html = client.get(reverse("positive_action:under_representation")).content.decode()
     assert (
-        "Among police officers, women, people from ethnic minority backgrounds and disabled people are under-rep"
-        in html
+        "Illustrative only, not published statistics: among police officers, women, people from ethnic minority "
+        "backgrounds and disabled people are under-represented in these figures labelled 2019." in html
     )
-    assert "Among police staff, men, people from ethnic minority backgrounds and disabled people are" in html
+    assert "Illustrative only, not published statistics: among police staff, men, people from ethnic" in html
     assert "3%<br>" in html and "6.6% of current applicants" in html
     assert "Police and Crime Plan deep-dive report, 2019" in html
     assert "Illustrative" in html and "govuk-table" in html
@@ -135,3 +135,68 @@ def test_demo_load_is_idempotent(pa_demo):
     counts = demo.load(force="essex")
     assert counts["figures"] == 17 and counts["evenings"] == 3
     assert list(WorkforceFigure.objects.values_list("pk", "workforce_percent", "updated_at")) == before
+
+
+def illustrative_figure(role, group_name, workforce, population):
+    made = figure(role, group_name, workforce, population)
+    WorkforceFigure.objects.filter(pk=made.pk).update(illustrative=True)
+    return made
+
+
+def test_a_role_with_any_example_figure_says_so_in_its_conclusion(roles):
+    officer, staff = roles
+    illustrative_figure(officer, "Women", "33", "50")
+    figure(officer, "Men", "67", "50")
+    illustrative_figure(staff, "Women", "62", "50")
+    illustrative_figure(staff, "Men", "38", "50")
+    sentences = {entry.role.slug: entry.sentence for entry in representation_by_role()}
+    assert sentences["police-officer"] == (
+        "Partly illustrative (1 of these 2 figures are examples, not published statistics): "
+        "among police officers, women are under-represented in these figures labelled 2019."
+    )
+    assert sentences["police-staff"] == (
+        "Illustrative only, not published statistics: "
+        "among police staff, men are under-represented in these figures labelled 2019."
+    )
+
+
+def test_an_example_role_where_nobody_is_under_represented_still_says_it_is_illustrative(roles):
+    illustrative_figure(roles[0], "Women", "50", "50")
+    (entry,) = representation_by_role()
+    assert entry.sentence.startswith("Illustrative only, not published statistics: ")
+    assert "none of the groups is under-represented" in entry.sentence
+
+
+def test_every_bold_conclusion_on_the_demo_page_is_marked_while_its_rows_are_examples(client, pa_demo):
+    import re
+
+    html = client.get(reverse("positive_action:under_representation")).content.decode()
+    conclusions = re.findall(r'<p class="govuk-body govuk-!-font-weight-bold">([^<]+)</p>', html)
+    assert len(conclusions) == 5  # every reported role
+    assert all(c.startswith("Illustrative only, not published statistics: ") for c in conclusions)
+
+
+def test_page_says_the_threshold_is_the_sites_setting_and_quotes_the_force(client, pa_demo, settings):
+    from html import unescape
+
+    settings.PAP_UNDER_REPRESENTATION_THRESHOLD = "0.8"
+    html = unescape(client.get(reverse("positive_action:under_representation")).content.decode())
+    assert "The cut-off of 0.8 is this website's own setting, not a method the force has published." in html
+    statement = html[html.index("data-force-statement") :]
+    statement = statement[: statement.index("</figure>")]
+    for words in (
+        "ethnic minority groups and with disabilities are currently under represented across Essex Police",
+        "women are under represented in senior management positions and the role of police officer",
+        "Men are under represented in administrative roles",
+    ):
+        assert words in statement
+    assert "<blockquote" in statement and "Source: Essex Police website" in statement
+
+
+def test_another_forces_page_shows_no_essex_statement(client, pa_demo):
+    from positive_action import demo
+
+    demo.load(force="leicestershire")
+    html = client.get(reverse("positive_action:under_representation")).content.decode()
+    assert "data-force-statement" not in html and "under represented across Essex" not in html
+    assert "own setting" in html
