@@ -152,11 +152,13 @@ class ResumeRefused(Exception):
 def draft_for_return(token: str) -> FormDraft:
     """The draft a return link opens. Raises ResumeRefused."""
     try:
-        draft = private_links.FORM_DRAFT_RESUME.lookup(token, FormDraft.objects.live()).first()
+        draft = private_links.FORM_DRAFT_RESUME.lookup(token).first()
     except private_links.LinkExpired:
         raise ResumeRefused("expired") from None
     if draft is None:
         raise ResumeRefused("used")
+    if draft.expires_at <= timezone.now():  # not deleted by the hourly retention run yet
+        raise ResumeRefused("expired")
     return draft
 
 

@@ -160,3 +160,15 @@ def test_the_details_page_links_to_what_our_emails_say_before_the_email_question
     html = client.get(step_url("your-details")).content.decode()
     assert html.index(reverse("emails_we_send")) < html.index('name="email"')
     assert 'name="save_for_later"' in html
+
+
+def test_a_draft_past_its_expiry_but_not_yet_deleted_shows_the_expired_page(saved_on_question_3):
+    FormDraft.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = Client().get(return_path("jo@example.org"))
+    assert response.status_code == 410 and "This link has expired" in response.content.decode()
+
+
+def test_leave_this_site_forgets_the_confirmation_of_a_sent_application(applied, client):
+    assert applied.reference in client.get(reverse("iag:apply_done")).content.decode()
+    client.get(reverse("leave"))
+    assert client.get(reverse("iag:apply_done")).status_code == 302
