@@ -117,7 +117,7 @@ def resume_days() -> int:
 
 @transaction.atomic
 def draft_save_for_return(request, form_name: str, data: dict, *, email: str, resume_path: str) -> None:
-    """ "Save and come back later": keep the answers (finished or not) for
+    """For "Save and come back later": keep the answers (finished or not) for
     FORM_DRAFT_RESUME_DAYS and email `email` a one-time link that opens them, on
     any device, at `resume_path`. The email holds no answers."""
     draft_save(request, form_name, data, email=email)

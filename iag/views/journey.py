@@ -20,11 +20,15 @@ def answers_save(request, step: str, data: dict) -> None:
     stored[step] = data
     if stored.get(UNFINISHED, {}).get("step") == step:
         del stored[UNFINISHED]
-    draft_save(request, SESSION_KEY, stored, email=given_email(request))
+    draft_save(request, SESSION_KEY, stored, email=_email(stored))
+
+
+def _email(stored: dict) -> str:
+    return stored.get("your-details", {}).get("email", "")
 
 
 def given_email(request) -> str:
-    return answers(request).get("your-details", {}).get("email", "")
+    return _email(answers(request))
 
 
 def unfinished(request, step: str) -> dict | None:
