@@ -172,3 +172,10 @@ def test_leave_this_site_forgets_the_confirmation_of_a_sent_application(applied,
     assert applied.reference in client.get(reverse("iag:apply_done")).content.decode()
     client.get(reverse("leave"))
     assert client.get(reverse("iag:apply_done")).status_code == 302
+
+
+def test_carrying_on_in_the_same_browser_keeps_the_link_and_its_expiry(saved_on_question_3):
+    faith = Community.objects.get(slug="faith").pk
+    saved_on_question_3.post(step_url("communities"), {"communities": [faith], "communities_detail": DETAIL})
+    assert FormDraft.objects.get().expires_at > timezone.now() + timedelta(days=6)
+    assert Client().post(return_path("jo@example.org"))["Location"] == step_url("communities")

@@ -80,6 +80,7 @@ def sample_context(force, names: list[str]) -> dict:
         "signup": SimpleNamespace(reference="PAP-1234", name="Alex Smith"),
         "buddy": SimpleNamespace(name="Sam Buddy"),
         "evening": SimpleNamespace(title="Positive Action Programme preparation evening", starts_at=None),
+        "booking": SimpleNamespace(reference="BK-1234", name="Alex Smith"),
         "subject": "Spring news",  # a newsletter's own subject, written by staff
         "is_test": False,
         "name": "Alex Smith",
