@@ -372,6 +372,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # Half-filled public forms (encrypted drafts) are deleted this long after their last save.
 FORM_DRAFT_MAX_AGE_SECONDS = int(os.environ.get("FORM_DRAFT_MAX_AGE_SECONDS", 8 * 60 * 60))
+# "Save and come back later": the emailed one-time link, and the draft behind it, last this many days.
+FORM_DRAFT_RESUME_DAYS = int(os.environ.get("FORM_DRAFT_RESUME_DAYS", 7))
 
 # Dispatch sign-ups never confirmed are deleted after this many days.
 DISPATCH_UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("DISPATCH_UNCONFIRMED_MAX_AGE_DAYS", 7))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("positive-action/", include("positive_action.urls")),
     path("staff-networks/", include("networks.urls")),
     path("performance/", include("performance.urls")),
+    path("saved-answers/", include("form_drafts.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -26,6 +26,11 @@ class FormDraft(models.Model):
     email_hash = models.CharField(_("address (keyed hash)"), max_length=64, blank=True, db_index=True)
     updated_at = models.DateTimeField(_("last saved"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"), db_index=True)
+    # "Save and come back later": the random key behind the one-time link that was
+    # emailed (private_links.FORM_DRAFT_RESUME signs it), cleared once the link is used;
+    # and the page the person was on. Neither is personal data.
+    resume_key = models.CharField(_("return link key"), max_length=64, null=True, blank=True, unique=True)
+    resume_path = models.CharField(_("return to"), max_length=200, blank=True)
 
     objects = FormDraftQuerySet.as_manager()
 

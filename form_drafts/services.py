@@ -8,14 +8,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models.functions import Greatest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+import private_links
+from outbox.services import notification_queue
 from personal_data.models import email_digest
 
 from .models import FormDraft
 
 SESSION_KEY = "form_drafts"
+SAVED_KEY = "form_drafts_saved"  # for the "we have sent you a link" page: the link's expiry and the way back
 _CACHE = "_form_drafts"
 
 
@@ -94,13 +100,85 @@ def draft_save(request, form_name: str, data: dict, *, email: str = "") -> None:
     draft_id = _ids(request).get(form_name)
     saved = 0
     if draft_id and _is_uuid(draft_id):
-        saved = FormDraft.objects.live(now=now).filter(pk=draft_id, form_name=form_name).update(**fields)
+        # A draft saved for return keeps the emailed link's longer expiry.
+        update = {**fields, "expires_at": Greatest("expires_at", fields["expires_at"])}
+        saved = FormDraft.objects.live(now=now).filter(pk=draft_id, form_name=form_name).update(**update)
     if not saved:
         draft = FormDraft.objects.create(form_name=form_name, **fields)
         ids = _ids(request)
         ids[form_name] = str(draft.pk)
         request.session[SESSION_KEY] = ids
     _cache(request)[form_name] = json.loads(fields["payload"])
+
+
+def resume_days() -> int:
+    return int(settings.FORM_DRAFT_RESUME_DAYS)
+
+
+@transaction.atomic
+def draft_save_for_return(request, form_name: str, data: dict, *, email: str, resume_path: str) -> None:
+    """For "Save and come back later": keep the answers (finished or not) for
+    FORM_DRAFT_RESUME_DAYS and email `email` a one-time link that opens them, on
+    any device, at `resume_path`. The email holds no answers."""
+    draft_save(request, form_name, data, email=email)
+    expires = timezone.now() + timedelta(days=resume_days())
+    draft = FormDraft(pk=_ids(request)[form_name], resume_key=private_links.link_key_new())
+    FormDraft.objects.filter(pk=draft.pk).update(
+        resume_key=draft.resume_key, resume_path=resume_path, expires_at=expires
+    )
+    notification_queue(
+        recipient=email,
+        template="form_drafts/email/resume",
+        context={
+            "resume_path": reverse("form_drafts:resume", args=[private_links.MARKER]),
+            "expires": expires,
+            "days": resume_days(),
+        },
+        kind="form_drafts.resume",
+        private_link=private_links.FORM_DRAFT_RESUME.target(draft),
+    )
+    request.session[SAVED_KEY] = {"expires": expires.isoformat(), "continue": resume_path}
+
+
+class ResumeRefused(Exception):
+    """The link cannot open answers: `expired`, or `used` (also once the form was
+    sent or the draft deleted: the page must not tell those apart)."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+def draft_for_return(token: str) -> FormDraft:
+    """The draft a return link opens. Raises ResumeRefused."""
+    try:
+        draft = private_links.FORM_DRAFT_RESUME.lookup(token).first()
+    except private_links.LinkExpired:
+        raise ResumeRefused("expired") from None
+    if draft is None:
+        raise ResumeRefused("used")
+    if draft.expires_at <= timezone.now():  # not deleted by the hourly retention run yet
+        raise ResumeRefused("expired")
+    return draft
+
+
+def draft_resume(request, token: str) -> str:
+    """Use a return link once: its draft becomes this session's draft for that
+    form (kept FORM_DRAFT_MAX_AGE_SECONDS from now, like any other) and the path
+    to carry on from is returned. Raises ResumeRefused."""
+    draft = draft_for_return(token)
+    claimed = FormDraft.objects.filter(pk=draft.pk, resume_key=draft.resume_key).update(
+        resume_key=None, expires_at=timezone.now() + max_age()
+    )
+    if not claimed:  # the same link used twice at once
+        raise ResumeRefused("used")
+    if _ids(request).get(draft.form_name) != str(draft.pk):
+        draft_discard(request, draft.form_name)
+    ids = _ids(request)
+    ids[draft.form_name] = str(draft.pk)
+    request.session[SESSION_KEY] = ids
+    _cache(request).pop(draft.form_name, None)
+    return draft.resume_path
 
 
 def draft_discard(request, form_name: str) -> None:
@@ -116,6 +194,7 @@ def drafts_discard_all(request) -> int:
     ids = [value for value in _ids(request).values() if _is_uuid(value)]
     deleted, _ = FormDraft.objects.filter(pk__in=ids).delete() if ids else (0, None)
     request.session.pop(SESSION_KEY, None)
+    request.session.pop(SAVED_KEY, None)
     setattr(request, _CACHE, {})
     return deleted
 

@@ -3,7 +3,7 @@ migration and the demo loader create these rows if they are missing."""
 
 DECISION_TEMPLATES = {
     "invited": {
-        "subject": "Your application to join an Independent Advisory Group ({reference})",
+        "subject": "Your application to {force} ({reference})",
         "body": (
             "Dear {name},\n\n"
             "Thank you for applying to join {groups}. We would like to meet you for an informal chat "
@@ -15,7 +15,7 @@ DECISION_TEMPLATES = {
         ),
     },
     "accepted": {
-        "subject": "Welcome to the Independent Advisory Group ({reference})",
+        "subject": "Your application to {force} ({reference})",
         "body": (
             "Dear {name},\n\n"
             "We are pleased to tell you that you have been accepted as a member of {groups}. "
@@ -26,7 +26,7 @@ DECISION_TEMPLATES = {
         ),
     },
     "not_accepted": {
-        "subject": "Your application to join an Independent Advisory Group ({reference})",
+        "subject": "Your application to {force} ({reference})",
         "body": (
             "Dear {name},\n\n"
             "Thank you for applying to join {groups}. We are not able to offer you a place this time. "

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from force.models import District
+from form_drafts.forms import continue_buttons
 from positive_action.models import Characteristic, Group, Role, Signup, WorkforceFigure
 from protected_forms.control_characters import PlainTextMixin
 from protected_forms.form_messages import choice_messages, email_messages, text_messages
@@ -167,7 +168,7 @@ class SignupForm(CandidateFieldsMixin):
             Field.checkboxes("groups", legend_size=Size.SMALL, small=True),
             Field.checkbox("prefer_not_to_say", small=True),
             Field.checkbox("consent"),
-            Button("submit", _("Continue")),
+            continue_buttons(),
         )
 
     def clean_phone(self):

@@ -122,6 +122,12 @@ def _dispatch_confirmation_max_age() -> int:
     return settings.DISPATCH_CONFIRMATION_MAX_AGE_HOURS * 60 * 60
 
 
+def _form_draft_resume_max_age() -> int:
+    from django.conf import settings
+
+    return settings.FORM_DRAFT_RESUME_DAYS * 24 * 60 * 60
+
+
 # The purposes keep the salts the links were first issued with, so links in
 # emails already sent keep working.
 IAG_STATUS = register(PrivateLink("iag.status-link", "iag.Application", "status_key"))
@@ -129,6 +135,11 @@ BOOKING = register(PrivateLink("positive_action.booking", "positive_action.Booki
 DISPATCH_MANAGE = register(PrivateLink("dispatch.manage", "dispatch.Subscriber", "key"))
 DISPATCH_CONFIRM = register(
     PrivateLink("dispatch.confirm", "dispatch.Subscriber", "key", max_age=_dispatch_confirmation_max_age)
+)
+
+# "Save and come back later": one use (the key is cleared), FORM_DRAFT_RESUME_DAYS at most.
+FORM_DRAFT_RESUME = register(
+    PrivateLink("form_drafts.resume", "form_drafts.FormDraft", "resume_key", max_age=_form_draft_resume_max_age)
 )
 
 

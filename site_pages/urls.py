@@ -1,6 +1,6 @@
 from django.urls import path
 
-from site_pages.views import cookies, exit, feedback, health, pages
+from site_pages.views import cookies, emails, exit, feedback, health, pages
 
 # Site-wide pages keep short, unprefixed URL names ("home", "feedback"): every
 # layout template links to them.
@@ -14,6 +14,7 @@ urlpatterns = [
     path("cookies/hide-message/", cookies.cookie_banner_hide, name="cookie_banner_hide"),
     path("feedback/", feedback.FeedbackView.as_view(), name="feedback"),
     path("feedback/sent/", feedback.feedback_sent, name="feedback_sent"),
+    path("emails-we-send/", emails.emails_we_send, name="emails_we_send"),
     path("leave/", exit.leave, name="leave"),
     path("healthz", health.health, name="health"),
 ]

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from form_drafts.forms import continue_buttons
 from iag.models import AdvisoryGroup, CanAttend, Community, HeardAbout
 from iag.models.monitoring import CHARACTERISTICS
 from protected_forms.control_characters import PlainTextMixin
@@ -14,8 +15,6 @@ from protected_forms.protection import ModelChoicesField, ProtectedFormMixin, ho
 
 from .validation import normalise_phone, normalise_postcode
 
-CONTINUE = Button("submit", _("Continue"))
-
 
 class StepForm(PlainTextMixin, forms.Form):
     """Refuses control characters and keeps the page's layout in one place."""
@@ -23,7 +22,7 @@ class StepForm(PlainTextMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.layout = Layout(*self.layout_items(), CONTINUE)
+        self.helper.layout = Layout(*self.layout_items(), continue_buttons())
 
     def layout_items(self) -> list:
         raise NotImplementedError

@@ -26,7 +26,14 @@ class DecisionTemplate(models.Model):
     """The wording of the email sent to an applicant when their application moves to a status."""
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, unique=True)
-    subject = models.CharField(_("subject"), max_length=150)
+    subject = models.CharField(
+        _("subject"),
+        max_length=150,
+        help_text=_(
+            "Seen by anyone who sees the inbox: keep it neutral, never naming a group "
+            "(for example: Your application to {force} ({reference}))."
+        ),
+    )
     body = models.TextField(
         _("body"),
         max_length=5000,
@@ -51,6 +58,11 @@ class DecisionTemplate(models.Model):
             raise ValidationError(
                 _("These placeholders are not known: %(names)s. Use only: %(known)s.")
                 % {"names": ", ".join(sorted(unknown)), "known": ", ".join(PLACEHOLDERS)}
+            )
+
+        if "{groups}" in (self.subject or ""):
+            raise ValidationError(
+                {"subject": _("Keep {groups} out of the subject: it is seen before the email is opened.")}
             )
 
     def render(self, values: dict) -> tuple[str, str]:

@@ -1,9 +1,19 @@
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import private_links
-from iag.models import AdvisoryGroup, Application, ApplicationChoice, ApplicationEvent, Community, EqualityMonitoring
+from iag.models import (
+    AdvisoryGroup,
+    Application,
+    ApplicationChoice,
+    ApplicationEvent,
+    CanAttend,
+    Community,
+    EqualityMonitoring,
+    HeardAbout,
+)
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
 from outbox.services import notification_queue, notifications_queue_many, unit_alert
@@ -62,6 +72,24 @@ def _already_applied_queue(*, email: str, groups: list[AdvisoryGroup]) -> None:
         kind="iag.already_applied",
         about=choices[0].application,
     )
+
+
+def _answers_copy(application: Application, groups, communities) -> list[tuple[str, str]]:
+    """The answers for the person's own copy in the acknowledgement email. Never the
+    equality monitoring answers (special category): the email only says they arrived."""
+    return [
+        (_("Name"), application.full_name),
+        (_("Email address"), application.email),
+        (_("Phone number"), application.phone or _("Not given")),
+        (_("Postcode"), application.postcode),
+        (_("Groups"), ", ".join(group.name for group in groups)),
+        (_("Communities and subjects"), ", ".join(str(community) for community in communities)),
+        (_("How you could speak for them"), application.communities_detail),
+        (_("Why you want to join"), application.why_join),
+        (_("Experience"), application.experience),
+        (_("Can attend quarterly meetings"), str(CanAttend(application.can_attend).label)),
+        (_("How you heard about the groups"), str(HeardAbout(application.heard_about).label)),
+    ]
 
 
 def status_path(token: str) -> str:
@@ -155,6 +183,8 @@ def _application_save(
                     "reference": application.reference,
                     "groups": group_names,
                     "status_path": status_path(private_links.MARKER),
+                    "answers": _answers_copy(application, groups, communities),
+                    "monitoring_given": bool(answers),
                 },
                 kind="iag.acknowledgement",
                 about=application,

@@ -5,13 +5,15 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from form_drafts.forms import answers_as_typed, return_email, save_for_later_requested
 from iag.forms import STEP_FORMS, CheckAnswersForm
 from iag.models.applications import application_reference
 from iag.models.monitoring import CHARACTERISTICS
 from iag.selectors import answers_summary
 from iag.services import application_receive
 from page_cache.decorators import cached_page
-from protected_forms.views import ProtectedSubmissionMixin
+from protected_forms.protection import rate_limited
+from protected_forms.views import ProtectedSubmissionMixin, too_many_requests
 
 from . import journey
 
@@ -38,6 +40,9 @@ class StepView(View):
         return super().dispatch(request, step)
 
     def get(self, request, step):
+        as_typed = journey.unfinished(request, step)
+        if as_typed is not None:
+            return self.render(self.form_class(initial=as_typed))
         stored = journey.answers(request).get(step)
         if stored is not None:
             # Answers given earlier may no longer be valid (a group closed
@@ -49,6 +54,8 @@ class StepView(View):
 
     def post(self, request, step):
         form = self.form_class(data=request.POST)
+        if save_for_later_requested(request):
+            return self.save_for_later(form)
         if not form.is_valid():
             return self.render(form)
         journey.answers_save(request, step, form.to_session())
@@ -57,6 +64,18 @@ class StepView(View):
             missing = journey.first_missing_step(request)
             return redirect(journey.step_url(missing) if missing else "iag:apply_check")
         return redirect(journey.step_url(following))
+
+    def save_for_later(self, form):
+        """Save whatever is on the page, finished or not; only the address to send the link to must be right."""
+        if rate_limited(self.request, FORM_NAME):  # each save sends an email
+            return too_many_requests(self.request)
+        finished = form.to_session() if form.is_valid() else None
+        as_typed = answers_as_typed(form)
+        email = return_email(form, known=journey.given_email(self.request))
+        if email is None:
+            return self.render(form)
+        journey.answers_save_for_return(self.request, self.step, finished=finished, as_typed=as_typed, email=email)
+        return redirect("form_drafts:saved")
 
     def render(self, form):
         previous = journey.previous_step(self.step)

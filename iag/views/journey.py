@@ -3,11 +3,12 @@
 
 from django.urls import reverse
 
-from form_drafts.services import draft_discard, draft_load, draft_save
+from form_drafts.services import draft_discard, draft_load, draft_save, draft_save_for_return
 from iag.forms import STEP_FORMS
 
 SESSION_KEY = "iag_apply"
 REFERENCE_KEY = "iag_apply_reference"
+UNFINISHED = "unfinished"  # {"step": slug, "data": answers as typed} of a page saved before it was finished
 
 
 def answers(request) -> dict:
@@ -17,7 +18,34 @@ def answers(request) -> dict:
 def answers_save(request, step: str, data: dict) -> None:
     stored = dict(answers(request))
     stored[step] = data
-    draft_save(request, SESSION_KEY, stored, email=stored.get("your-details", {}).get("email", ""))
+    if stored.get(UNFINISHED, {}).get("step") == step:
+        del stored[UNFINISHED]
+    draft_save(request, SESSION_KEY, stored, email=_email(stored))
+
+
+def _email(stored: dict) -> str:
+    return stored.get("your-details", {}).get("email", "")
+
+
+def given_email(request) -> str:
+    return _email(answers(request))
+
+
+def unfinished(request, step: str) -> dict | None:
+    """Answers as typed on `step` when it was saved for later unfinished."""
+    saved = answers(request).get(UNFINISHED) or {}
+    return saved.get("data") if saved.get("step") == step else None
+
+
+def answers_save_for_return(request, step: str, *, finished: dict | None, as_typed: dict, email: str) -> None:
+    """Keep the answers so far and this page's (finished or not), and email a link back to this page."""
+    stored = dict(answers(request))
+    if finished is not None:
+        stored[step] = finished
+        stored.pop(UNFINISHED, None)
+    else:
+        stored[UNFINISHED] = {"step": step, "data": as_typed}
+    draft_save_for_return(request, SESSION_KEY, stored, email=email, resume_path=step_url(step))
 
 
 def answers_clear(request) -> None:

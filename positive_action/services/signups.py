@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from outbox.services import notification_queue, notifications_queue_many, unit_alert
 from positive_action.models import Signup, SignupEqualityAnswers
@@ -93,6 +94,22 @@ def signup_create(
     return signup
 
 
+def _answers_copy(signup: Signup) -> list[tuple[str, str]]:
+    """The answers for the person's own copy in the confirmation email. Never the
+    groups they identify with or their adjustments (special category): the email
+    only says those arrived."""
+    return [
+        (_("Name"), signup.name),
+        (_("Email address"), signup.email),
+        (_("Phone number"), signup.phone),
+        (_("Candidate reference"), signup.candidate_reference),
+        (_("Role applied for"), str(signup.role)),
+        (_("Stage reached"), signup.get_stage_display()),
+        (_("District"), str(signup.district) if signup.district else _("Not given")),
+        (_("Would like a buddy"), _("Yes") if signup.wants_buddy else _("No")),
+    ]
+
+
 @transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
 def _signup_save(signup: Signup, *, groups, prefer_not_to_say: bool) -> None:
     signup.save(force_insert=True)
@@ -105,7 +122,11 @@ def _signup_save(signup: Signup, *, groups, prefer_not_to_say: bool) -> None:
             dict(
                 recipient=signup.email,
                 template="positive_action/email/signup_received",
-                context={"signup": signup},
+                context={
+                    "signup": signup,
+                    "answers": _answers_copy(signup),
+                    "kept_apart": bool(signup.adjustments or groups or prefer_not_to_say),
+                },
                 kind="positive_action.signup",
                 about=signup,
             ),

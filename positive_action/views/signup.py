@@ -1,12 +1,14 @@
 """Programme sign-up: the form, check your answers, confirmation."""
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from form_drafts.services import draft_discard, draft_load, draft_save
+from form_drafts.forms import answers_as_typed, return_email, save_for_later_requested
+from form_drafts.services import draft_discard, draft_load, draft_save, draft_save_for_return
 from positive_action.forms import SignupConfirmForm, SignupForm
 from positive_action.services import signup_receive
 from protected_forms.protection import rate_limited
@@ -24,6 +26,16 @@ def _answers_form(request) -> SignupForm | None:
     return form if form.is_valid() else None
 
 
+def _saved_form(request) -> SignupForm:
+    """The answers kept so far: checked again if they were finished, shown as
+    they were typed if they were saved for later unfinished."""
+    saved = draft_load(request, SESSION_KEY)
+    if not saved:
+        return SignupForm()
+    form = SignupForm(saved)
+    return form if form.is_valid() else SignupForm(initial=saved)
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
@@ -31,15 +43,19 @@ def start(request):
         if rate_limited(request, FORM_NAME):
             return too_many_requests(request)
         form = SignupForm(request.POST)
-        if form.is_valid():
-            answers = {
-                key: request.POST.getlist(key) if key == "groups" else request.POST.get(key, "") for key in form.fields
-            }
-            draft_save(request, SESSION_KEY, answers, email=form.cleaned_data["email"])
+        if save_for_later_requested(request):
+            email = return_email(form)
+            if email is not None:
+                answers = answers_as_typed(form)
+                draft_save_for_return(
+                    request, SESSION_KEY, answers, email=email, resume_path=reverse("positive_action:signup")
+                )
+                return redirect("form_drafts:saved")
+        elif form.is_valid():
+            draft_save(request, SESSION_KEY, answers_as_typed(form), email=form.cleaned_data["email"])
             return redirect("positive_action:signup_check")
     else:
-        saved = draft_load(request, SESSION_KEY)
-        form = SignupForm(saved) if saved else SignupForm()
+        form = _saved_form(request)
     return render(request, "positive_action/signup.html", {"form": form})
 
 

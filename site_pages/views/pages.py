@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -25,5 +26,12 @@ def equality(request):
 
 
 contact = _page("site_pages/contact.html")
-privacy = _page("site_pages/privacy.html")
+
+
+@cached_page
+@require_safe
+def privacy(request):
+    return render(request, "site_pages/privacy.html", {"resume_days": settings.FORM_DRAFT_RESUME_DAYS})
+
+
 accessibility = _page("site_pages/accessibility.html")

@@ -101,3 +101,8 @@ def test_a_draft_id_that_matches_nothing_starts_again(client, essex, value):
     response = client.get(reverse("iag:apply_check"))
     assert response["Location"] == step_url("your-details")
     assert any("Please start again" in str(m) for m in get_messages(response.wsgi_request))
+
+
+def test_erasure_finds_a_draft_after_the_first_question(client, essex, admin_user):
+    client.post(step_url("your-details"), {"full_name": "Jo", "email": "jo@example.org", "postcode": "cm2 6da"})
+    assert subject_erase_everywhere(email="jo@example.org", actor=admin_user)["form_drafts"] == 1
