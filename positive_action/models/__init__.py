@@ -1,17 +1,20 @@
 from .buddies import Buddy, BuddyAssignment
-from .evenings import Booking, PreparationEvening
+from .evenings import Booking, BookingReminder, EveningEvent, PreparationEvening, Venue
 from .figures import Characteristic, Group, Role, WorkforceFigure
 from .signups import Signup, SignupEqualityAnswers
 
 __all__ = [
     "Booking",
+    "BookingReminder",
     "Buddy",
     "BuddyAssignment",
     "Characteristic",
+    "EveningEvent",
     "Group",
     "PreparationEvening",
     "Role",
     "Signup",
     "SignupEqualityAnswers",
+    "Venue",
     "WorkforceFigure",
 ]

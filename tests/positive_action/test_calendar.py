@@ -7,16 +7,32 @@ from positive_action.services.calendar import booking_calendar
 
 
 def test_ics_file_describes_the_evening_in_utc(make_evening, book, settings):
+    from force import demo as site_demo
+    from positive_action.models import Venue
+
+    site_demo.load(force="essex")
     settings.SITE_URL = "https://example.org"
     start = datetime(2031, 7, 1, 18, 30, tzinfo=ZoneInfo("Europe/London"))  # BST
-    evening = make_evening(starts_at=start, title="Preparation evening, Chelmsford; HQ")
+    venue = Venue.objects.create(
+        name="Headquarters",
+        address="1 High Street\nChelmsford",
+        step_free_access="Level entrance; lift to the first floor",
+        parking="Visitor car park; two blue badge bays",
+        public_transport="Chelmsford station, 10 minutes' walk",
+    )
+    evening = make_evening(starts_at=start, title="Positive Action Programme evening; HQ", location=venue)
     booking = book(evening, 1)
     text = booking_calendar(booking=booking)
     lines = text.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and text.endswith("END:VCALENDAR\r\n")
     assert "DTSTART:20310701T173000Z" in lines and "DTEND:20310701T193000Z" in lines
-    assert "SUMMARY:Preparation evening\\, Chelmsford\\; HQ" in lines
-    assert "LOCATION:Headquarters\\, 1 High Street Chelmsford" in lines
+    assert "SUMMARY:Appointment with Essex Police" in lines  # neutral: never the programme's name
+    assert "LOCATION:Headquarters\\, 1 High Street\\, Chelmsford" in lines
+    unfolded_lines = text.replace("\r\n ", "").split("\r\n")
+    description = next(line for line in unfolded_lines if line.startswith("DESCRIPTION:"))
+    assert "Positive Action" not in text and "Step-free access: Level entrance\\; lift" in description
+    assert "Parking: Visitor car park" in description and "Nearest public transport: Chelmsford station" in description
+    assert f"URL:https://example.org/positive-action/bookings/{booking.token}/" in unfolded_lines
     assert any(line.startswith(f"UID:booking-{booking.pk}-") for line in lines)
     assert all(len(line.encode()) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
