@@ -49,3 +49,19 @@ def test_ics_is_served_as_text_calendar_only_for_a_confirmed_place(client, make_
     waiting = book(evening, 2, join_waiting_list=True)
     assert client.get(reverse("positive_action:booking_calendar", args=[waiting.token])).status_code == 302
     assert client.get(reverse("positive_action:booking_calendar", args=["not-a-token"])).status_code == 404
+
+
+def test_demo_evenings_in_person_carry_their_venue_access_details(pa_demo, client, book):
+    from positive_action.models import PreparationEvening
+
+    evening = PreparationEvening.objects.filter(mode="in_person").first()
+    assert [label for label, _ in evening.location.access_details()] == [
+        "Step-free access",
+        "Parking",
+        "Nearest public transport",
+    ]
+    booking = book(evening, 1)
+    page = client.get(reverse("positive_action:booking_manage", args=[booking.token])).content.decode()
+    assert "Step-free access" in page and "blue badge" in page
+    ics = client.get(reverse("positive_action:booking_calendar", args=[booking.token])).content.decode()
+    assert "Nearest public transport: Example: Chelmsford" in ics.replace("\r\n ", "")
