@@ -1,4 +1,4 @@
-from .buddies import Buddy, BuddyAssignment
+from .buddies import Buddy, BuddyAssignment, BuddyContact
 from .evenings import Booking, BookingReminder, EveningEvent, PreparationEvening, Venue
 from .figures import Characteristic, Group, Role, WorkforceFigure
 from .signups import Signup, SignupEqualityAnswers
@@ -8,6 +8,7 @@ __all__ = [
     "BookingReminder",
     "Buddy",
     "BuddyAssignment",
+    "BuddyContact",
     "Characteristic",
     "EveningEvent",
     "Group",
