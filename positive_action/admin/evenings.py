@@ -268,7 +268,6 @@ class OverrideForm(forms.Form):
             ("move_up", _("Move to the front of the waiting list")),
             ("offer", _("Offer a free place now (only if one is free)")),
         ],
-        widget=forms.RadioSelect,
     )
     reason = forms.CharField(
         label=_("Reason"),
