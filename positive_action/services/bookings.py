@@ -61,6 +61,11 @@ def _take_place(evening_id: int) -> bool:
     )
 
 
+def _lock_evening(evening_id: int) -> None:
+    """Serialise the waiting list's changes on one evening (held until commit)."""
+    PreparationEvening.objects.select_for_update().filter(pk=evening_id).values_list("pk").first()
+
+
 def _free_place(evening_id: int) -> None:
     PreparationEvening.objects.filter(pk=evening_id, booked__gt=0).update(booked=F("booked") - 1)
 
@@ -122,7 +127,10 @@ def booking_create(
             if _take_place(evening.pk):
                 booking.status = Booking.Status.CONFIRMED
             elif join_waiting_list:
-                booking.status = Booking.Status.WAITING
+                # Holding the evening's lock until commit: a place freed meanwhile is
+                # seen now, and whoever frees the next one sees this entry (_offer_next).
+                _lock_evening(evening.pk)
+                booking.status = Booking.Status.CONFIRMED if _take_place(evening.pk) else Booking.Status.WAITING
             else:
                 raise EveningFull
             existing = _active_booking(evening, candidate_reference)
@@ -148,6 +156,7 @@ def _offer_next(evening: PreparationEvening, *, now=None) -> Booking | None:
     """Offer the place now held for the evening to the first person waiting.
     With nobody waiting the place is released. Call inside a transaction."""
     now = now or timezone.now()
+    _lock_evening(evening.pk)  # waits for anyone joining the list to commit (booking_create)
     for candidate in Booking.objects.waiting().filter(evening=evening).select_for_update():
         expires = min(now + timedelta(hours=offer_hours()), evening.starts_at)
         claimed = Booking.objects.filter(pk=candidate.pk, status=Booking.Status.WAITING).update(
