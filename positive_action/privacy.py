@@ -44,7 +44,7 @@ def subject_access(email: str, *, actor=None) -> dict:
     signups = list(
         _signups(email)
         .select_related("role", "district")
-        .prefetch_related("buddy_assignments__buddy", "events")
+        .prefetch_related("buddy_assignments__buddy", "buddy_assignments__contacts", "events")
         .order_by("created_at")
     )
     special = may_see_special_category(actor)
@@ -67,7 +67,14 @@ def subject_access(email: str, *, actor=None) -> dict:
                 "consent_given_at": signup.consented_at,
                 "signed_up_at": signup.created_at,
                 "buddies": [
-                    {"buddy": a.buddy.name, "assigned_at": a.assigned_at, "ended_at": a.ended_at}
+                    {
+                        "buddy": a.buddy.name,
+                        "assigned_at": a.assigned_at,
+                        "ended_at": a.ended_at,
+                        "contacts": [
+                            {"date": c.contacted_on, "how": str(c.get_way_display())} for c in a.contacts.all()
+                        ],
+                    }
                     for a in signup.buddy_assignments.all()
                 ],
                 "equality_answers": {

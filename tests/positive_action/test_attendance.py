@@ -66,3 +66,29 @@ def test_staff_record_buddy_contact_dates_on_the_assignment(admin_client, admin_
     assert response.status_code == 302, response.content.decode()[:2000]
     contact = BuddyContact.objects.get()
     assert contact.contacted_on == date(2026, 11, 5) and contact.recorded_by == admin_user
+
+
+def test_subject_access_includes_reminders_staff_reasons_and_buddy_contacts(make_evening, book, admin_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from positive_action.privacy import subject_access
+    from positive_action.services import booking_move_up, reminders_send
+
+    assignment = BuddyAssignmentFactory(signup__candidate_reference="ABC000002", signup__email="candidate2@example.com")
+    BuddyContact.objects.create(assignment=assignment, contacted_on=date(2026, 11, 3), way="meeting")
+    evening = make_evening(capacity=1)
+    book(evening, 1)
+    waiting = book(evening, 2, join_waiting_list=True)
+    book(evening, 3, join_waiting_list=True)
+    booking_move_up(booking=Booking.objects.get(candidate_reference="ABC000003"), by=admin_user, reason="Reason A")
+    booking_move_up(booking=waiting, by=admin_user, reason="Reason B")
+    first = Booking.objects.get(candidate_reference="ABC000001")
+    Booking.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=5))
+    reminders_send(now=timezone.now() + timedelta(days=3, hours=1))
+
+    found = subject_access("candidate2@example.com")
+    assert found["signups"][0]["buddies"][0]["contacts"] == [{"date": date(2026, 11, 3), "how": "Met"}]
+    assert [change["reason"] for change in found["bookings"][0]["changes_by_staff"]] == ["Reason B"]
+    assert subject_access("candidate1@example.com")["bookings"][0]["reminders_sent"][0]["days_before"] == 7
