@@ -205,3 +205,8 @@ def test_an_offer_by_hand_lapses_like_any_other(queue, admin_user, settings):
     booking_offer_by_hand(booking=waiting[3], by=admin_user, reason="Reason")
     assert offers_expire(now=timezone.now() + timedelta(hours=25)) == 1
     assert statuses(waiting) == ["offered", "waiting", "waiting", "expired"]
+
+
+def test_the_list_of_evenings_says_how_many_are_waiting_for_a_full_one(client, queue):
+    page = client.get(reverse("positive_action:evenings")).content.decode()
+    assert "4 people waiting; you can join the waiting list" in page
