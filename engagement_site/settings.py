@@ -406,7 +406,12 @@ PRIVACY_REQUEST_LOG_RETENTION_DAYS = int(os.environ.get("PRIVACY_REQUEST_LOG_RET
 # A group is under-represented in a role when (share of workforce / share of population) is below this.
 PAP_UNDER_REPRESENTATION_THRESHOLD = os.environ.get("PAP_UNDER_REPRESENTATION_THRESHOLD", "0.8")
 PAP_OFFER_HOURS = int(os.environ.get("PAP_OFFER_HOURS", 48))  # how long a waiting-list offer is held
-PAP_REMINDER_LEAD_HOURS = int(os.environ.get("PAP_REMINDER_LEAD_HOURS", 48))
+# Reminder emails, in whole days before each evening. PAP_REMINDER_LEAD_HOURS (the
+# single reminder it replaces) still works while PAP_REMINDER_DAYS is unset.
+_OLD_REMINDER_HOURS = os.environ.get("PAP_REMINDER_LEAD_HOURS")
+PAP_REMINDER_DAYS = os.environ.get("PAP_REMINDER_DAYS") or (
+    str(max(1, int(_OLD_REMINDER_HOURS) // 24)) if _OLD_REMINDER_HOURS else "7,1"
+)
 PAP_CANDIDATE_REFERENCE_PATTERN = os.environ.get("PAP_CANDIDATE_REFERENCE_PATTERN", r"^[A-Z]{3}[0-9]{6}$")
 PAP_CANDIDATE_REFERENCE_EXAMPLE = os.environ.get("PAP_CANDIDATE_REFERENCE_EXAMPLE", "ABC123456")
 

@@ -17,6 +17,7 @@ from positive_action.models import (
     PreparationEvening,
     RepresentationStatement,
     Role,
+    Venue,
     WorkforceFigure,
 )
 from positive_action.services import figures_import_csv
@@ -76,6 +77,25 @@ def _load_statement(force: str) -> None:
         RepresentationStatement.objects.filter(pk=statement.pk).update(**values)
 
 
+# Examples, not a real building's details.
+VENUES = [
+    (
+        "Police headquarters, training suite",
+        "Springfield, Chelmsford",
+        "Example: level entrance from the visitor car park; lift to the training suite; accessible toilet.",
+        "Example: free visitor parking, with four blue badge bays by the entrance.",
+        "Example: Chelmsford railway station, 25 minutes' walk or a short bus ride; bus stop outside.",
+    ),
+    (
+        "Local police station, meeting room 2",
+        "Town centre",
+        "Example: ramp at the side entrance; meeting room 2 is on the ground floor.",
+        "Example: no parking on site; public car park 200 metres away.",
+        "Example: bus station 5 minutes' walk.",
+    ),
+]
+
+
 def _evening_start(days: int, hour: int = 18, minute: int = 30) -> datetime:
     day = timezone.localdate() + timedelta(days=days)
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
@@ -129,6 +149,17 @@ def load(*, force: str) -> dict:
         ("Preparation evening online", 21, "online", "", "", 30),
         ("Preparation evening: small group", 28, "in_person", "Local police station, meeting room 2", "Town centre", 6),
     ]
+    venues = {}
+    for name, address, step_free, parking, transport in VENUES:
+        venues[name], _ = Venue.objects.update_or_create(
+            name=name,
+            defaults={
+                "address": address,
+                "step_free_access": step_free,
+                "parking": parking,
+                "public_transport": transport,
+            },
+        )
     for title, days, mode, venue, address, capacity in evenings:
         start = _evening_start(days)
         PreparationEvening.objects.get_or_create(
@@ -139,6 +170,7 @@ def load(*, force: str) -> dict:
                 "mode": mode,
                 "venue": venue,
                 "address": address,
+                "location": venues.get(venue),
                 "joining_instructions": "We email the joining link the week before." if mode == "online" else "",
                 "covers": COVERS,
                 "capacity": capacity,

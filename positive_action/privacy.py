@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from audit.models import actor_fields
 from outbox.models import Notification
-from positive_action.models import Booking, BuddyAssignment, Signup, SignupEqualityAnswers
+from positive_action.models import Booking, BuddyAssignment, EveningEvent, Signup, SignupEqualityAnswers
 from positive_action.models.evenings import booking_link_key
 from positive_action.models.signups import SignupEvent
 
@@ -44,7 +44,7 @@ def subject_access(email: str, *, actor=None) -> dict:
     signups = list(
         _signups(email)
         .select_related("role", "district")
-        .prefetch_related("buddy_assignments__buddy", "events")
+        .prefetch_related("buddy_assignments__buddy", "buddy_assignments__contacts", "events")
         .order_by("created_at")
     )
     special = may_see_special_category(actor)
@@ -67,7 +67,14 @@ def subject_access(email: str, *, actor=None) -> dict:
                 "consent_given_at": signup.consented_at,
                 "signed_up_at": signup.created_at,
                 "buddies": [
-                    {"buddy": a.buddy.name, "assigned_at": a.assigned_at, "ended_at": a.ended_at}
+                    {
+                        "buddy": a.buddy.name,
+                        "assigned_at": a.assigned_at,
+                        "ended_at": a.ended_at,
+                        "contacts": [
+                            {"date": c.contacted_on, "how": str(c.get_way_display())} for c in a.contacts.all()
+                        ],
+                    }
                     for a in signup.buddy_assignments.all()
                 ],
                 "equality_answers": {
@@ -90,11 +97,21 @@ def subject_access(email: str, *, actor=None) -> dict:
             "status": str(booking.get_status_display()),
             "booked_at": booking.created_at,
             "offer_open_until": booking.offer_expires_at,
-            "reminder_sent_at": booking.reminder_sent_at,
+            "reminders_sent": [
+                {"days_before": reminder.days_before, "sent_at": reminder.sent_at}
+                for reminder in booking.reminders.all()
+            ],
+            "changes_by_staff": [
+                {"when": event.created_at, "what": str(event.get_action_display()), "reason": event.reason}
+                for event in EveningEvent.objects.filter(booking=booking, action__in=EveningEvent.BY_HAND)
+            ],
             "cancelled_at": booking.cancelled_at,
             "attended": booking.attended,
         }
-        for booking in _bookings(email, references).select_related("evening").order_by("created_at")
+        for booking in _bookings(email, references)
+        .select_related("evening")
+        .prefetch_related("reminders")
+        .order_by("created_at")
     ]
     for signup in signups:
         signup_event_record(signup=signup, action=SignupEvent.Action.EXPORTED, actor=actor)
@@ -142,6 +159,8 @@ def bookings_scrub(*, pks: list[int]) -> None:
             access_needs=None,
             link_key=booking_link_key(),  # links already sent stop working
         )
+    # Staff's reasons for an override may describe the person.
+    EveningEvent.objects.filter(booking_id__in=pks).exclude(reason="").update(reason=ERASED)
     _forget_copies(Booking, pks)
 
 

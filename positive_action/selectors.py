@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from positive_action.models import PreparationEvening, RepresentationStatement, WorkforceFigure
+from positive_action.models import Booking, PreparationEvening, RepresentationStatement, WorkforceFigure
 from positive_action.models.figures import under_representation_threshold
 
 EVENINGS_PER_PAGE = 10  # preparation evenings on one page of the list
@@ -80,4 +82,14 @@ def threshold_percent() -> int:
 
 
 def upcoming_evenings():
-    return PreparationEvening.objects.upcoming()
+    """Upcoming evenings, each with `people_waiting`."""
+    waiting = (
+        Booking.objects.filter(evening=OuterRef("pk"), status=Booking.Status.WAITING)
+        .order_by()
+        .values("evening")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return PreparationEvening.objects.upcoming().annotate(
+        people_waiting=Coalesce(Subquery(waiting, output_field=IntegerField()), Value(0))
+    )

@@ -1,14 +1,16 @@
 """Periodic jobs, driven from the database by beat (no long countdowns)."""
 
 from celery import shared_task
+from django.utils.dateparse import parse_datetime
 
 
 @shared_task
-def reminders_send() -> int:
-    """Send the reminder for every evening starting within the lead time, once per booking."""
+def reminders_send(now: str | None = None) -> int:
+    """Send each reminder that is due (PAP_REMINDER_DAYS), once per booking and reminder.
+    `now` (ISO 8601) is for tests that move time forward; beat gives none."""
     from positive_action.services import reminders_send as send
 
-    return send()
+    return send(now=parse_datetime(now) if now else None)
 
 
 @shared_task

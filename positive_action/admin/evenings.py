@@ -1,26 +1,90 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AuditTrailAdmin, AuditTrailInline
 from audit.exports import csv_safe
 from audit.long_lists import LongListAdminMixin
-from positive_action.models import Booking, PreparationEvening
-from positive_action.services import booking_cancel, bookings_mark_attendance, evening_cancel
+from positive_action.models import Booking, EveningEvent, PreparationEvening, Venue
+from positive_action.services import (
+    booking_cancel,
+    booking_move_up,
+    booking_offer_by_hand,
+    bookings_mark_attendance,
+    evening_cancel,
+    evening_capacity_change,
+)
+from positive_action.services.bookings import BELOW_BOOKED
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "address"]
+    search_fields = ["name", "address"]
+
+
+class EveningForm(forms.ModelForm):
+    class Meta:
+        model = PreparationEvening
+        fields = [
+            "title",
+            "starts_at",
+            "ends_at",
+            "status",
+            "capacity",
+            "covers",
+            "mode",
+            "location",
+            "venue",
+            "address",
+            "joining_instructions",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        location = data.get("location")
+        if location:  # the venue's name and address unless given here
+            data["venue"] = data.get("venue") or location.name
+            data["address"] = data.get("address") or location.address
+        capacity = data.get("capacity")
+        if self.instance.pk and capacity is not None:
+            # Read now, not from the page: places may have been taken since it was opened.
+            booked = PreparationEvening.objects.values_list("booked", flat=True).get(pk=self.instance.pk)
+            self.instance.booked = booked
+            if capacity < booked:
+                self.add_error("capacity", BELOW_BOOKED % {"booked": booked})
+        return data
+
+
+class EveningHistoryInline(AuditTrailInline):
+    model = EveningEvent
+    fields = ["created_at", "action", "booking", "detail", "reason", "actor_name"]
+    verbose_name_plural = _("History: the latest 30 events (staff changes show their reason)")
 
 
 class BookingInline(admin.TabularInline):
     model = Booking
     extra = 0
-    fields = ["name", "candidate_reference", "status", "access_needs", "attended"]
-    readonly_fields = ["name", "candidate_reference", "status", "access_needs"]
+    fields = ["name", "candidate_reference", "status", "place_in_queue", "access_needs", "attended"]
+    readonly_fields = ["name", "candidate_reference", "status", "place_in_queue", "access_needs"]
     can_delete = False
     show_change_link = True
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("place in queue"))
+    def place_in_queue(self, obj):
+        return obj.queue_position() or "–"
 
 
 @admin.register(PreparationEvening)
@@ -29,13 +93,34 @@ class PreparationEveningAdmin(admin.ModelAdmin):
     list_filter = ["status", "mode", ("starts_at", admin.DateFieldListFilter)]
     search_fields = ["title", "venue", "address"]
     date_hierarchy = "starts_at"
+    form = EveningForm
     readonly_fields = ["booked"]
-    inlines = [BookingInline]
+    inlines = [BookingInline, EveningHistoryInline]
     actions = ["cancel_evenings", "export_attendees"]
     fieldsets = [
         (None, {"fields": ["title", "starts_at", "ends_at", "status", "capacity", "booked", "covers"]}),
-        (_("Where"), {"fields": ["mode", "venue", "address", "joining_instructions"]}),
+        (_("Where"), {"fields": ["mode", "location", "venue", "address", "joining_instructions"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # `booked` is the database's to count, and capacity changes go through the
+        # service (which offers new places to people waiting), so neither is saved here.
+        fields = [name for name in form.changed_data if name != "capacity"]
+        if fields:
+            obj.save(update_fields=fields)
+        if "capacity" in form.changed_data:
+            try:
+                offered = evening_capacity_change(evening=obj, capacity=form.cleaned_data["capacity"], by=request.user)
+            except ValidationError as exc:  # places were taken between the form's check and now
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+                return
+            if offered:
+                self.message_user(
+                    request,
+                    _("%(count)d new places offered to people waiting, in queue order.") % {"count": len(offered)},
+                )
 
     def get_queryset(self, request):
         return (
@@ -85,10 +170,18 @@ class PreparationEveningAdmin(admin.ModelAdmin):
 
 @admin.register(Booking)
 class BookingAdmin(LongListAdminMixin, admin.ModelAdmin):
-    list_display = ["candidate_reference", "name", "evening", "status", "created_at", "reminder_sent_at", "attended"]
+    list_display = ["candidate_reference", "name", "evening", "status", "created_at", "attended"]
     list_filter = ["status", "attended", "evening"]
     search_fields = ["candidate_reference", "name", "email"]
-    readonly_fields = ["evening", "status", "created_at", "offer_expires_at", "reminder_sent_at", "cancelled_at"]
+    readonly_fields = [
+        "evening",
+        "status",
+        "place_in_queue",
+        "created_at",
+        "offer_expires_at",
+        "cancelled_at",
+        "reminders_sent",
+    ]
     fields = [
         "evening",
         "name",
@@ -96,11 +189,12 @@ class BookingAdmin(LongListAdminMixin, admin.ModelAdmin):
         "candidate_reference",
         "access_needs",
         "status",
+        "place_in_queue",
         "attended",
         "created_at",
         "offer_expires_at",
-        "reminder_sent_at",
         "cancelled_at",
+        "reminders_sent",
     ]
     actions = ["mark_attended", "mark_absent", "cancel_bookings"]
 
@@ -110,17 +204,82 @@ class BookingAdmin(LongListAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("evening")
 
+    @admin.display(description=_("place in queue"))
+    def place_in_queue(self, obj):
+        position = obj.queue_position()
+        if position is None:
+            return "–"
+        url = reverse("admin:positive_action_booking_override", args=[obj.pk])
+        return format_html('{} <a href="{}">{}</a>', position, url, _("Move up or offer a place (needs a reason)"))
+
+    @admin.display(description=_("reminders sent"))
+    def reminders_sent(self, obj):
+        sent = [f"{r.days_before} days before ({r.sent_at:%d %b %Y %H:%M})" for r in obj.reminders.all()]
+        return "; ".join(sent) or "–"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.override_view)
+        override = path("<int:pk>/override/", view, name="positive_action_booking_override")
+        return [override, *super().get_urls()]
+
+    def override_view(self, request, pk: int):
+        if not request.user.has_perm("positive_action.change_booking"):
+            raise PermissionDenied
+        booking = get_object_or_404(Booking.objects.select_related("evening"), pk=pk)
+        form = OverrideForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            change = booking_offer_by_hand if form.cleaned_data["change"] == "offer" else booking_move_up
+            try:
+                change(booking=booking, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                self.message_user(request, _("Done, and recorded in the evening's history with your reason."))
+                return redirect("admin:positive_action_preparationevening_change", booking.evening_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Change %(reference)s's place on the waiting list") % {"reference": booking.candidate_reference},
+            "booking": booking,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/positive_action/booking_override.html", context)
+
     @admin.action(description=_("Mark as attended"))
     def mark_attended(self, request, queryset):
-        count = bookings_mark_attendance(bookings=queryset, attended=True)
+        count = bookings_mark_attendance(bookings=queryset, attended=True, by=request.user)
         self.message_user(request, _("%(count)d marked as attended.") % {"count": count})
 
     @admin.action(description=_("Mark as did not attend"))
     def mark_absent(self, request, queryset):
-        count = bookings_mark_attendance(bookings=queryset, attended=False)
+        count = bookings_mark_attendance(bookings=queryset, attended=False, by=request.user)
         self.message_user(request, _("%(count)d marked as did not attend.") % {"count": count})
 
     @admin.action(description=_("Cancel the selected bookings (frees the place for the waiting list)"))
     def cancel_bookings(self, request, queryset):
         count = sum(booking_cancel(booking=booking) for booking in queryset.select_related("evening"))
         self.message_user(request, _("%(count)d bookings cancelled.") % {"count": count})
+
+
+class OverrideForm(forms.Form):
+    change = forms.ChoiceField(
+        label=_("What to do"),
+        choices=[
+            ("move_up", _("Move to the front of the waiting list")),
+            ("offer", _("Offer a free place now (only if one is free)")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=_("Kept in the evening's history and shown to other staff. Do not include health details."),
+        error_messages={"required": _("Give a reason. It is kept in the evening's history.")},
+    )
+
+
+@admin.register(EveningEvent)
+class EveningEventAdmin(AuditTrailAdmin):
+    list_display = ["created_at", "evening", "action", "booking", "detail", "reason", "actor_name"]
+    search_fields = ["reason", "actor_name", "=booking__candidate_reference"]
+    list_select_related = ["evening", "booking"]

@@ -1,16 +1,20 @@
+import csv
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditTrailAdmin, AuditTrailInline
+from audit.exports import csv_safe
 from audit.long_lists import LongListAdminMixin
 from personal_data.admin_special import SpecialCategoryListMixin
-from positive_action.models import Buddy, BuddyAssignment, Signup, SignupEqualityAnswers
+from positive_action.models import Booking, Buddy, BuddyAssignment, BuddyContact, Signup, SignupEqualityAnswers
 from positive_action.models.signups import SignupEvent
 from positive_action.privacy import signup_event_record
 from positive_action.services import buddy_assign
@@ -36,6 +40,7 @@ class AssignmentInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
     verbose_name_plural = _("buddy history")
+    show_change_link = True  # contact dates are recorded on the assignment
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -67,14 +72,44 @@ class SignupEventInline(AuditTrailInline):
     model = SignupEvent
 
 
+def _attended(signups):
+    """Evening bookings marked attended, per candidate reference of these sign-ups."""
+    references = [signup.candidate_reference for signup in signups]
+    attended = {}
+    for booking in (
+        Booking.objects.filter(candidate_reference__in=references, attended=True)
+        .select_related("evening")
+        .order_by("evening__starts_at")
+    ):
+        attended.setdefault(booking.candidate_reference, []).append(booking.evening)
+    return attended
+
+
+def _contacts(signups):
+    contacts = {}
+    for contact in BuddyContact.objects.filter(assignment__signup__in=signups).select_related("assignment__buddy"):
+        contacts.setdefault(contact.assignment.signup_id, []).append(contact)
+    return contacts
+
+
 @admin.register(Signup)
 class SignupAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.ModelAdmin):
     special_permission = SPECIAL
     special_relations = ("equality_answers",)
-    list_display = ["reference", "candidate_reference", "name", "role", "stage", "wants_buddy", "buddy_display"]
+    list_display = [
+        "reference",
+        "candidate_reference",
+        "name",
+        "role",
+        "stage",
+        "wants_buddy",
+        "buddy_display",
+        "evenings_attended_count",
+    ]
     list_filter = ["wants_buddy", "role", "stage", "district"]
     search_fields = ["reference", "candidate_reference", "name", "email"]
-    readonly_fields = ["reference", "created_at", "consented_at", "assign_link"]
+    readonly_fields = ["reference", "created_at", "consented_at", "assign_link", "evenings_attended", "buddy_contacts"]
+    actions = ["export_progress"]
     inlines = [AssignmentInline, EqualityAnswersInline, SignupEventInline]
 
     def get_queryset(self, request):
@@ -102,6 +137,56 @@ class SignupAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.ModelAdmin
     def buddy_display(self, obj):
         current = obj.current_assignment
         return current.buddy.name if current else ("–" if not obj.wants_buddy else _("Not yet assigned"))
+
+    def get_changelist_instance(self, request):
+        """Counts evenings attended for the shown page only, in one query."""
+        changelist = super().get_changelist_instance(request)
+        attended = _attended(changelist.result_list)
+        for signup in changelist.result_list:
+            signup.attended_count = len(attended.get(signup.candidate_reference, []))
+        return changelist
+
+    @admin.display(description=_("evenings attended"))
+    def evenings_attended_count(self, obj):
+        return getattr(obj, "attended_count", "–")
+
+    @admin.display(description=_("preparation evenings attended"))
+    def evenings_attended(self, obj):
+        evenings = _attended([obj]).get(obj.candidate_reference, [])
+        return format_html_join(", ", "{}", ((evening,) for evening in evenings)) or _("None yet")
+
+    @admin.display(description=_("buddy contact dates"))
+    def buddy_contacts(self, obj):
+        contacts = _contacts([obj]).get(obj.pk, [])
+        rows = ((contact, contact.assignment.buddy) for contact in contacts)
+        return format_html_join(", ", "{} with {}", rows) or _("None recorded")
+
+    @admin.action(description=_("Export progress: evenings attended and buddy contacts (CSV)"))
+    def export_progress(self, request, queryset):
+        signups = list(queryset.select_related("role"))
+        attended, contacts = _attended(signups), _contacts(signups)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="programme-progress.csv"'
+        response["Cache-Control"] = "no-store"
+        writer = csv.writer(response)
+        writer.writerow(
+            ["reference", "candidate reference", "name", "role", "stage", "evenings attended", "buddy contacts"]
+        )
+        for signup in signups:
+            evenings = "; ".join(
+                f"{evening.starts_at:%Y-%m-%d}" for evening in attended.get(signup.candidate_reference, [])
+            )
+            met = "; ".join(f"{c.contacted_on:%Y-%m-%d} {c.get_way_display()}" for c in contacts.get(signup.pk, []))
+            values = [
+                signup.reference,
+                signup.candidate_reference,
+                signup.name,
+                signup.role,
+                signup.get_stage_display(),
+            ]
+            writer.writerow([*(csv_safe(str(value)) for value in values), evenings, met])
+            signup_event_record(signup=signup, action=SignupEvent.Action.EXPORTED, actor=request.user)
+        return response
 
     @admin.display(description=_("assign a buddy"))
     def assign_link(self, obj):
@@ -139,8 +224,23 @@ class SignupAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.ModelAdmin
         return TemplateResponse(request, "admin/positive_action/assign_buddy.html", context)
 
 
+class BuddyContactInline(admin.TabularInline):
+    model = BuddyContact
+    extra = 1
+    fields = ["contacted_on", "way"]
+
+
 @admin.register(BuddyAssignment)
 class BuddyAssignmentAdmin(admin.ModelAdmin):
+    inlines = [BuddyContactInline]
+
+    def save_formset(self, request, form, formset, change):
+        for contact in formset.save(commit=False):
+            contact.recorded_by = contact.recorded_by or request.user
+            contact.save()
+        for contact in formset.deleted_objects:
+            contact.delete()
+
     list_display = ["signup", "buddy", "assigned_at", "assigned_by", "ended_at"]
     list_filter = [("ended_at", admin.EmptyFieldListFilter), "buddy"]
     search_fields = ["signup__reference", "buddy__name"]

@@ -87,3 +87,27 @@ class BuddyAssignment(models.Model):
 
     def __str__(self):
         return f"{self.buddy} – {self.signup}"
+
+
+class BuddyContact(models.Model):
+    """A date the buddy was in touch with their candidate, so staff can see progress. Dates only, no notes."""
+
+    class Way(models.TextChoices):
+        MEETING = "meeting", _("Met")
+        PHONE = "phone", _("Phone or video call")
+        MESSAGE = "message", _("Email or message")
+
+    assignment = models.ForeignKey(BuddyAssignment, on_delete=models.CASCADE, related_name="contacts")
+    contacted_on = models.DateField(_("date"))
+    way = models.CharField(_("how"), max_length=10, choices=Way.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["contacted_on", "pk"]
+        verbose_name = _("buddy contact")
+        verbose_name_plural = _("buddy contacts")
+
+    def __str__(self):
+        return f"{self.contacted_on:%d %b %Y} ({self.get_way_display()})"

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import AuditEvent
 from personal_data.fields import EncryptedTextField
 
 
@@ -24,6 +25,37 @@ class EveningQuerySet(models.QuerySet):
     def upcoming(self, *, now=None):
         now = now or timezone.now()
         return self.filter(starts_at__gt=now).exclude(status=PreparationEvening.Status.CANCELLED).order_by("starts_at")
+
+
+class Venue(models.Model):
+    """Where evenings are held, with what people need to know to get there and in."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    address = models.TextField(_("address"), max_length=400)
+    step_free_access = models.TextField(
+        _("step-free access"), max_length=500, blank=True, help_text=_("For example: level entrance, lift.")
+    )
+    parking = models.TextField(_("parking"), max_length=500, blank=True)
+    public_transport = models.TextField(
+        _("nearest public transport"), max_length=500, blank=True, help_text=_("Nearest station and bus stops.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return self.name
+
+    def access_details(self) -> list[tuple[str, str]]:
+        """(label, text) for each access detail given, in the order people read them."""
+        details = [
+            (_("Step-free access"), self.step_free_access),
+            (_("Parking"), self.parking),
+            (_("Nearest public transport"), self.public_transport),
+        ]
+        return [(str(label), " ".join(text.split())) for label, text in details if text.strip()]
 
 
 class PreparationEvening(models.Model):
@@ -42,6 +74,15 @@ class PreparationEvening(models.Model):
     mode = models.CharField(_("in person or online"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
     venue = models.CharField(_("venue"), max_length=120, blank=True)
     address = models.TextField(_("address"), max_length=400, blank=True)
+    location = models.ForeignKey(
+        Venue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evenings",
+        verbose_name=_("venue details"),
+        help_text=_("Address and access details come from here; the venue and address above are filled in from it."),
+    )
     joining_instructions = models.TextField(
         _("how to join online"), max_length=1000, blank=True, help_text=_("Sent only to people with a place.")
     )
@@ -95,7 +136,7 @@ class BookingQuerySet(models.QuerySet):
         return self.filter(status__in=[Booking.Status.CONFIRMED, Booking.Status.OFFERED])
 
     def waiting(self):
-        return self.filter(status=Booking.Status.WAITING).order_by("created_at", "pk")
+        return self.filter(status=Booking.Status.WAITING).order_by("queued_at", "pk")
 
     def active(self):
         return self.filter(status__in=Booking.ACTIVE)
@@ -127,8 +168,9 @@ class Booking(models.Model):
     # The private link is this key signed with the site's secret (private_links).
     link_key = models.CharField(max_length=64, unique=True, default=booking_link_key, editable=False)
     created_at = models.DateTimeField(_("booked"), default=timezone.now, editable=False)
+    # The waiting list's order: when they joined, unless staff moved them up (with a reason).
+    queued_at = models.DateTimeField(_("place in the queue"), default=timezone.now, editable=False)
     offer_expires_at = models.DateTimeField(_("offer open until"), null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
 
@@ -150,7 +192,10 @@ class Booking(models.Model):
                 name="pa_booking_offer_has_expiry",
             ),
         ]
-        indexes = [models.Index(fields=["status", "offer_expires_at"], name="pa_booking_offer_idx")]
+        indexes = [
+            models.Index(fields=["status", "offer_expires_at"], name="pa_booking_offer_idx"),
+            models.Index(fields=["evening", "status", "queued_at"], name="pa_booking_queue_idx"),
+        ]
 
     def __str__(self):
         return f"{self.candidate_reference} – {self.evening}"
@@ -166,3 +211,68 @@ class Booking(models.Model):
         from private_links import BOOKING
 
         return BOOKING.token(self)
+
+    def queue_position(self) -> int | None:
+        """1 for the first person waiting; None when not on the waiting list."""
+        if self.status != self.Status.WAITING:
+            return None
+        ahead = (
+            Booking.objects.waiting()
+            .filter(evening_id=self.evening_id)
+            .filter(Q(queued_at__lt=self.queued_at) | Q(queued_at=self.queued_at, pk__lt=self.pk))
+        )
+        return ahead.count() + 1
+
+
+class BookingReminder(models.Model):
+    """One row per reminder sent: claimed (inserted) in the same transaction that
+    queues the email, so the unique key lets each reminder go exactly once."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="reminders")
+    days_before = models.PositiveSmallIntegerField(_("days before"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "days_before"], name="pa_reminder_once_per_booking"),
+        ]
+
+    def __str__(self):
+        return f"{self.days_before} days before: {self.booking}"
+
+
+class EveningEvent(AuditEvent):
+    """An evening's history: capacity changes, places offered as they free up, and
+    every staff override (which needs a reason)."""
+
+    class Action(models.TextChoices):
+        CAPACITY = "capacity", _("Places changed")
+        OFFERED = "offered", _("Place offered to the next person waiting")
+        OFFERED_BY_HAND = "offered_by_hand", _("Place offered by staff")
+        MOVED_UP = "moved_up", _("Moved to the front of the waiting list by staff")
+        ATTENDANCE = "attendance", _("Attendance marked")
+
+    BY_HAND = [Action.OFFERED_BY_HAND, Action.MOVED_UP]
+
+    evening = models.ForeignKey(PreparationEvening, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    booking = models.ForeignKey(
+        Booking, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("booking")
+    )
+    detail = models.CharField(_("what changed"), max_length=200, blank=True)
+    reason = models.TextField(_("reason"), max_length=1000, blank=True)
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = _("evening event")
+        verbose_name_plural = _("evening history")
+        indexes = [models.Index(fields=["evening", "-created_at"], name="pa_evening_event_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(action__in=["offered_by_hand", "moved_up"]) | ~Q(reason=""),
+                name="pa_evening_override_has_reason",
+                violation_error_message=_("A change made by hand needs a reason"),
+            ),
+        ]

@@ -14,8 +14,9 @@ from django.db.models import F
 from django.utils import timezone
 
 import private_links
+from audit.models import actor_fields
 from outbox.services import notification_queue
-from positive_action.models import Booking, PreparationEvening
+from positive_action.models import Booking, BookingReminder, EveningEvent, PreparationEvening
 
 EMAIL = "positive_action/email/"
 
@@ -28,8 +29,15 @@ def offer_hours() -> int:
     return int(settings.PAP_OFFER_HOURS)
 
 
-def reminder_lead() -> timedelta:
-    return timedelta(hours=int(settings.PAP_REMINDER_LEAD_HOURS))
+def reminder_days() -> list[int]:
+    """The reminders' days before an evening (PAP_REMINDER_DAYS, e.g. "7,1"), longest first."""
+    return sorted({int(day) for day in str(settings.PAP_REMINDER_DAYS).split(",") if day.strip()}, reverse=True)
+
+
+def _record(evening_id: int, action: str, *, booking=None, by=None, detail: str = "", reason: str = "") -> None:
+    EveningEvent.objects.create(
+        evening_id=evening_id, action=action, booking=booking, detail=detail[:200], reason=reason, **actor_fields(by)
+    )
 
 
 def _notify(booking: Booking, template: str, kind: str) -> None:
@@ -51,6 +59,11 @@ def _take_place(evening_id: int) -> bool:
         ).update(booked=F("booked") + 1)
         == 1
     )
+
+
+def _lock_evening(evening_id: int) -> None:
+    """Serialise the waiting list's changes on one evening (held until commit)."""
+    PreparationEvening.objects.select_for_update().filter(pk=evening_id).values_list("pk").first()
 
 
 def _free_place(evening_id: int) -> None:
@@ -114,7 +127,10 @@ def booking_create(
             if _take_place(evening.pk):
                 booking.status = Booking.Status.CONFIRMED
             elif join_waiting_list:
-                booking.status = Booking.Status.WAITING
+                # Holding the evening's lock until commit: a place freed meanwhile is
+                # seen now, and whoever frees the next one sees this entry (_offer_next).
+                _lock_evening(evening.pk)
+                booking.status = Booking.Status.CONFIRMED if _take_place(evening.pk) else Booking.Status.WAITING
             else:
                 raise EveningFull
             existing = _active_booking(evening, candidate_reference)
@@ -140,6 +156,7 @@ def _offer_next(evening: PreparationEvening, *, now=None) -> Booking | None:
     """Offer the place now held for the evening to the first person waiting.
     With nobody waiting the place is released. Call inside a transaction."""
     now = now or timezone.now()
+    _lock_evening(evening.pk)  # waits for anyone joining the list to commit (booking_create)
     for candidate in Booking.objects.waiting().filter(evening=evening).select_for_update():
         expires = min(now + timedelta(hours=offer_hours()), evening.starts_at)
         claimed = Booking.objects.filter(pk=candidate.pk, status=Booking.Status.WAITING).update(
@@ -148,6 +165,7 @@ def _offer_next(evening: PreparationEvening, *, now=None) -> Booking | None:
         if claimed:
             candidate.refresh_from_db()
             _notify(candidate, "place_offered", "offer")
+            _record(evening.pk, EveningEvent.Action.OFFERED, booking=candidate)
             return candidate
     _free_place(evening.pk)
     return None
@@ -211,26 +229,51 @@ def offers_expire(*, now=None) -> int:
 
 
 def reminders_send(*, now=None) -> int:
-    """Remind everyone with a place on an evening starting within the lead time.
-    Each booking is claimed by setting `reminder_sent_at`, so it is reminded once."""
+    """Send each reminder that is due (PAP_REMINDER_DAYS before an evening), once.
+
+    A booking gets the reminder of the nearest lead time that has been reached,
+    unless it has had that one or a later one already (so a reminder missed
+    while beat was down is not sent on top of the next), or was booked after
+    that moment (its confirmation has just said it all). The reminder's row is
+    inserted in the transaction that queues its email: if two runs overlap the
+    unique key stops the second, and if a worker dies before the commit
+    neither stays, so the next run sends it."""
     now = now or timezone.now()
-    due = Booking.objects.filter(
-        status=Booking.Status.CONFIRMED,
-        reminder_sent_at__isnull=True,
-        evening__status=PreparationEvening.Status.OPEN,
-        evening__starts_at__gt=now,
-        evening__starts_at__lte=now + reminder_lead(),
-    )
     count = 0
-    for booking_id in due.values_list("pk", flat=True):
-        with transaction.atomic():
-            claimed = Booking.objects.filter(
-                pk=booking_id, reminder_sent_at__isnull=True, status=Booking.Status.CONFIRMED
-            ).update(reminder_sent_at=now)
-            if claimed:
-                _notify(Booking.objects.select_related("evening").get(pk=booking_id), "reminder", "reminder")
-                count += 1
+    days = reminder_days()
+    for index, lead in enumerate(days):
+        nearer = days[index + 1] if index + 1 < len(days) else 0
+        due = (
+            Booking.objects.filter(
+                status=Booking.Status.CONFIRMED,
+                evening__status=PreparationEvening.Status.OPEN,
+                evening__starts_at__gt=now + timedelta(days=nearer),
+                evening__starts_at__lte=now + timedelta(days=lead),
+                created_at__lt=F("evening__starts_at") - timedelta(days=lead),
+            )
+            .exclude(reminders__days_before__lte=lead)
+            .values_list("pk", flat=True)
+        )
+        for booking_id in due:
+            count += _remind(booking_id, lead, now)
     return count
+
+
+def _remind(booking_id: int, lead: int, now) -> int:
+    try:
+        with transaction.atomic():
+            BookingReminder.objects.create(booking_id=booking_id, days_before=lead, sent_at=now)
+            booking = Booking.objects.select_related("evening").get(pk=booking_id)
+            if booking.status != Booking.Status.CONFIRMED:
+                raise _NotDue  # cancelled since the list was read: roll the claim back
+            _notify(booking, "reminder", "reminder")
+    except (IntegrityError, _NotDue):
+        return 0  # another run sent it, or it is no longer wanted
+    return 1
+
+
+class _NotDue(Exception):
+    pass
 
 
 @transaction.atomic
@@ -254,7 +297,89 @@ def evening_cancel(*, evening: PreparationEvening) -> int:
     return len(bookings)
 
 
-def bookings_mark_attendance(*, bookings, attended: bool) -> int:
-    return Booking.objects.filter(pk__in=[b.pk for b in bookings], status=Booking.Status.CONFIRMED).update(
-        attended=attended
+@transaction.atomic
+def bookings_mark_attendance(*, bookings, attended: bool, by=None) -> int:
+    """Mark confirmed places as attended or not, noted in each evening's history."""
+    marked = list(
+        Booking.objects.filter(pk__in=[b.pk for b in bookings], status=Booking.Status.CONFIRMED).select_for_update()
     )
+    Booking.objects.filter(pk__in=[b.pk for b in marked]).update(attended=attended)
+    for booking in marked:
+        detail = "attended" if attended else "did not attend"
+        _record(booking.evening_id, EveningEvent.Action.ATTENDANCE, booking=booking, by=by, detail=detail)
+    return len(marked)
+
+
+BELOW_BOOKED = (
+    "This evening has %(booked)d places taken or offered, so it cannot have fewer than %(booked)d places. "
+    "Cancel bookings first if you need fewer."
+)
+
+
+@transaction.atomic
+def evening_capacity_change(*, evening: PreparationEvening, capacity: int, by=None) -> list[Booking]:
+    """Set an evening's number of places. Fewer than are taken is refused; new
+    places are offered at once, in queue order, to the people waiting.
+    Returns the bookings offered a place."""
+    # The row lock orders this against bookings and cancellations taking or freeing places.
+    current = PreparationEvening.objects.select_for_update().get(pk=evening.pk)
+    if capacity < current.booked:
+        raise ValidationError(BELOW_BOOKED % {"booked": current.booked}, code="below_booked")
+    if capacity == current.capacity:
+        return []
+    PreparationEvening.objects.filter(pk=evening.pk, booked__lte=capacity).update(capacity=capacity)
+    _record(evening.pk, EveningEvent.Action.CAPACITY, by=by, detail=f"{current.capacity} → {capacity} places")
+    offered = []
+    if current.status == PreparationEvening.Status.OPEN and current.starts_at > timezone.now():
+        while Booking.objects.waiting().filter(evening=current).exists() and _take_place(evening.pk):
+            offer = _offer_next(current)
+            if offer is None:
+                break  # the last person waiting left meanwhile; _offer_next gave the place back
+            offered.append(offer)
+    evening.refresh_from_db()
+    return offered
+
+
+def _reason_required(reason: str) -> str:
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError("Give a reason. It is kept in the evening's history.", code="reason_required")
+    return reason
+
+
+@transaction.atomic
+def booking_move_up(*, booking: Booking, by, reason: str) -> None:
+    """Put someone waiting at the front of the queue. Staff only, with a reason."""
+    reason = _reason_required(reason)
+    queue = Booking.objects.waiting().filter(evening_id=booking.evening_id).select_for_update()
+    first = queue.first()
+    if first is None or not queue.filter(pk=booking.pk).exists():
+        raise ValidationError("This person is no longer on the waiting list.", code="not_waiting")
+    if first.pk != booking.pk:
+        Booking.objects.filter(pk=booking.pk).update(queued_at=first.queued_at - timedelta(microseconds=1))
+    _record(booking.evening_id, EveningEvent.Action.MOVED_UP, booking=booking, by=by, reason=reason)
+    booking.refresh_from_db()
+
+
+@transaction.atomic
+def booking_offer_by_hand(*, booking: Booking, by, reason: str, now=None) -> None:
+    """Offer someone waiting a free place, out of turn. Staff only, with a reason,
+    and only when a place is free: never over capacity."""
+    reason = _reason_required(reason)
+    now = now or timezone.now()
+    evening = PreparationEvening.objects.get(pk=booking.evening_id)
+    if not evening.is_open:
+        raise ValidationError("This evening is no longer taking bookings.", code="closed")
+    if not _take_place(evening.pk):
+        raise ValidationError(
+            "There is no free place on this evening. Raise its number of places first, or wait for a cancellation.",
+            code="full",
+        )
+    expires = min(now + timedelta(hours=offer_hours()), evening.starts_at)
+    if not Booking.objects.filter(pk=booking.pk, status=Booking.Status.WAITING).update(
+        status=Booking.Status.OFFERED, offer_expires_at=expires
+    ):
+        raise ValidationError("This person is no longer on the waiting list.", code="not_waiting")
+    booking.refresh_from_db()
+    _notify(booking, "place_offered", "offer")
+    _record(evening.pk, EveningEvent.Action.OFFERED_BY_HAND, booking=booking, by=by, reason=reason)

@@ -44,7 +44,8 @@ class BookView(ProtectedSubmissionMixin, View):
             return self.form_invalid(form)
 
     def form_invalid(self, form):
-        context = {"form": form, "evening": self.evening, "waiting": self.waiting}
+        people_waiting = Booking.objects.waiting().filter(evening=self.evening).count()
+        context = {"form": form, "evening": self.evening, "waiting": self.waiting, "people_waiting": people_waiting}
         return render(self.request, "positive_action/book.html", context)
 
     def spam_response(self):
@@ -120,5 +121,5 @@ def calendar(request, token: str):
     if booking.status != Booking.Status.CONFIRMED:
         return redirect("positive_action:booking_manage", token=token)
     response = HttpResponse(booking_calendar(booking=booking), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="preparation-evening.ics"'
+    response["Content-Disposition"] = 'attachment; filename="appointment.ics"'
     return response

@@ -49,8 +49,8 @@ def every_model_has_a_row(db, django_capture_on_commit_callbacks):
     from networks.models import Network
     from networks.services import network_message_send
     from personal_data.models import PrivacyRequest, email_digest
-    from positive_action.models import Buddy, Group, PreparationEvening, Role, Signup
-    from positive_action.services import booking_create, buddy_assign, signup_create
+    from positive_action.models import Buddy, BuddyContact, Group, PreparationEvening, Role, Signup
+    from positive_action.services import booking_create, buddy_assign, evening_capacity_change, signup_create
     from site_pages.services import feedback_create
 
     call_command("load_demo", stdout=open("/dev/null", "w"))
@@ -81,7 +81,8 @@ def every_model_has_a_row(db, django_capture_on_commit_callbacks):
             groups=list(Group.objects.filter(offered_at_signup=True)[:1]),
             consent=True,
         )
-        buddy_assign(signup=signup, buddy=Buddy.objects.with_room().first())
+        assignment = buddy_assign(signup=signup, buddy=Buddy.objects.with_room().first())
+        BuddyContact.objects.create(assignment=assignment, contacted_on=timezone.localdate(), way="phone")
         start = timezone.now() + timedelta(days=10)
         evening = PreparationEvening.objects.create(
             title="Preparation evening",
@@ -92,6 +93,7 @@ def every_model_has_a_row(db, django_capture_on_commit_callbacks):
             capacity=5,
         )
         booking_create(evening=evening, name="Sam Applicant", email=email, candidate_reference="SAM123456")
+        evening_capacity_change(evening=evening, capacity=6)  # a line in the evening's history
         network = next(n for n in Network.objects.filter(is_published=True) if n.has_contact_form)
         network_message_send(network=network, name="Sam Applicant", email=email, message="Hello.")
         feedback_create(satisfaction="satisfied", comments="Useful.", page="/")

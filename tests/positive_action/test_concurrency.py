@@ -117,3 +117,80 @@ def test_the_same_reference_asking_many_times_at_once_gets_one_booking_and_the_r
         [f"positive_action.{booking.status}"] + ["positive_action.booking_requested_again"] * (THREADS - 1)
     )
     assert set(told.values_list("recipient", flat=True)) == {booking.email}
+
+
+def places_held(evening) -> int:
+    return Booking.objects.filter(evening=evening, status__in=["confirmed", "offered"]).count()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lowering_capacity_while_people_book_never_leaves_more_taken_than_places(make_evening):
+    """The capacity change locks the evening's row; the bookings' conditional
+    UPDATEs and the check constraint do the rest, whichever runs first."""
+    postgres_only()
+    from django.core.exceptions import ValidationError
+
+    from positive_action.services import evening_capacity_change
+
+    evening = make_evening(capacity=8)
+
+    def attempt(n):
+        if n == 0:
+            try:
+                evening_capacity_change(evening=PreparationEvening.objects.get(pk=evening.pk), capacity=3)
+                return "lowered"
+            except ValidationError:
+                return "refused"
+        return booking_create(
+            evening=evening, name=f"C{n}", email=f"c{n}@example.com", candidate_reference=f"ABC{n:06d}"
+        ).status
+
+    results = run_together(attempt, THREADS)
+    evening.refresh_from_db()
+    assert ("lowered" in results) != ("refused" in results), results
+    assert evening.booked == places_held(evening) <= evening.capacity
+    if "lowered" in results:
+        assert evening.capacity == 3 and evening.booked == 3
+    else:
+        assert evening.capacity == 8 and evening.booked == 8
+
+
+@pytest.mark.django_db(transaction=True)
+def test_raising_capacity_while_people_join_and_leave_the_queue_offers_each_place_once(make_evening):
+    postgres_only()
+    from positive_action.services import booking_cancel, evening_capacity_change
+
+    evening = make_evening(capacity=2)
+    for n in range(1, 9):
+        booking_create(
+            evening=evening,
+            name=f"C{n}",
+            email=f"c{n}@example.com",
+            candidate_reference=f"ABC{n:06d}",
+            join_waiting_list=True,
+        )
+
+    def attempt(n):
+        if n == 0:
+            return len(evening_capacity_change(evening=PreparationEvening.objects.get(pk=evening.pk), capacity=6))
+        if n in (1, 2):  # the two with places cancel: each place goes to the next waiting
+            return booking_cancel(booking=Booking.objects.get(candidate_reference=f"ABC{n:06d}"))
+        if n in (3, 4):  # two waiting leave the list
+            return booking_cancel(booking=Booking.objects.get(candidate_reference=f"ABC{n:06d}"))
+        return booking_create(
+            evening=evening,
+            name=f"New {n}",
+            email=f"new{n}@example.com",
+            candidate_reference=f"NEW{n:06d}",
+            join_waiting_list=True,
+        ).status
+
+    results = run_together(attempt, THREADS)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    evening.refresh_from_db()
+    assert evening.capacity == 6
+    assert evening.booked == places_held(evening) <= 6
+    waiting = Booking.objects.filter(evening=evening, status="waiting").count()
+    assert evening.booked == 6 or waiting == 0  # a free place is never left while someone waits
+    offers = Notification.objects.filter(kind="positive_action.offer")
+    assert offers.count() == len(set(offers.values_list("about_id", flat=True)))  # nobody offered twice

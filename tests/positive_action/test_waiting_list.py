@@ -12,7 +12,6 @@ from positive_action.services import (
     booking_cancel,
     evening_cancel,
     offers_expire,
-    reminders_send,
 )
 
 
@@ -87,29 +86,6 @@ def test_leaving_the_waiting_list_keeps_the_count(full_evening):
     booking_cancel(booking=second)
     evening.refresh_from_db()
     assert evening.booked == 1 and statuses(second) == ["cancelled"]
-
-
-def test_reminder_goes_once_two_days_before(make_evening, book, settings):
-    settings.PAP_REMINDER_LEAD_HOURS = 48
-    evening = make_evening(capacity=3, starts_at=timezone.now() + timedelta(days=5))
-    booked = book(evening, 1)
-    book(evening, 2)
-    booking_cancel(booking=Booking.objects.get(candidate_reference="ABC000002"))
-    assert reminders_send() == 0  # five days out
-    later = timezone.now() + timedelta(days=3, hours=1)
-    assert reminders_send(now=later) == 1
-    assert reminders_send(now=later + timedelta(hours=1)) == 0
-    reminders = Notification.objects.filter(kind="positive_action.reminder")
-    assert [r.recipient for r in reminders] == [booked.email]
-
-
-def test_reminder_task_runs_from_the_database(make_evening, book):
-    from positive_action.tasks import reminders_send as task
-
-    evening = make_evening(starts_at=timezone.now() + timedelta(hours=30))
-    book(evening, 1)
-    assert task.delay().get() == 1
-    assert task.delay().get() == 0
 
 
 def test_cancelling_an_evening_emails_everyone_booked_or_waiting(full_evening):

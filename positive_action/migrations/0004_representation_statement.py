@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('positive_action', '0001_initial'),
+        ('positive_action', '0003_buddy_contacts'),
     ]
 
     operations = [
