@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +17,12 @@ from .applications import status_path
 
 class TransitionError(Exception):
     pass
+
+
+# What follows an acceptance in rooms above this one (iag_work makes the
+# memberships). They register here from their AppConfig.ready(), since iag may
+# not import them; each is called inside the transaction that accepts.
+ACCEPTED_HOOKS: list[Callable[..., object]] = []
 
 
 def application_event_record(*, application: Application, action: str, actor=None, note: str = "", **extra):
@@ -59,6 +67,9 @@ def application_transition(
     application.status, application.status_changed_at = to_status, now
     if notify and locked.anonymised_at is None:
         decision_email_queue(application=locked)
+    if to_status == Status.ACCEPTED:
+        for hook in ACCEPTED_HOOKS:
+            hook(application=locked, actor=actor)
     return application
 
 
