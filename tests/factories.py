@@ -392,7 +392,12 @@ class ScrutinyRecordFactory(DjangoModelFactory):
     class Meta:
         model = iag_work.ScrutinyRecord
 
-    meeting = factory.SubFactory(MeetingFactory)
+    meeting = factory.SubFactory(
+        MeetingFactory,
+        kind=factory.SubFactory(
+            MeetingKindFactory, name="Stop and search scrutiny", slug="stop-and-search-scrutiny", is_scrutiny=True
+        ),
+    )
     reviewed = "20 stop and search records from one month"
     appropriate = 15
     needs_improvement = 4

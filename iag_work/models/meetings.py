@@ -4,6 +4,7 @@
 conditional UPDATE (as a preparation evening's places do), and a check
 constraint stops it passing `capacity`, so two last replies cannot both get in."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -80,6 +81,17 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.group}: {self.kind}, {timezone.localtime(self.starts_at):%d %B %Y}"
 
+    def clean(self):
+        # `coming` is not on the admin form, so its constraint is not checked there.
+        if self.capacity is not None and self.capacity < self.coming:
+            raise ValidationError(
+                {"capacity": _("%(n)d members have already said they are coming.") % {"n": self.coming}}
+            )
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.starts_at > timezone.now()
+
     @property
     def places_left(self) -> int | None:
         return None if self.capacity is None else max(self.capacity - self.coming, 0)
@@ -152,6 +164,10 @@ class ScrutinyRecord(models.Model):
 
     def __str__(self):
         return self.reviewed
+
+    def clean(self):
+        if self.meeting_id and not self.meeting.kind.is_scrutiny:
+            raise ValidationError(_("Scrutiny records are for scrutiny sessions. Choose a meeting of that kind."))
 
     @property
     def total(self) -> int:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import private_links
 from iag.models import Application
-from iag_work.models import EndReason, Membership
+from iag_work.models import EndReason, Invitation, Membership
 from outbox.services import notification_queue
 
 EMAIL = "iag_work/email/"
@@ -105,3 +105,28 @@ def renewal_requests_send(*, today=None) -> int:
                 membership_notify(membership=Membership.objects.select_related("group").get(pk=pk), template="renewal")
                 count += 1
     return count
+
+
+ERASED = "[anonymised]"
+
+
+@transaction.atomic
+def memberships_anonymise(*, pks: list[int], now=None) -> int:
+    """Remove the person from these memberships: name, email, communities, note
+    and the link to their application go; their attendance rows stay, no longer
+    saying whose they were. A fresh key each, so links already sent stop working."""
+    now = now or timezone.now()
+    Invitation.objects.filter(membership_id__in=pks).update(membership=None)
+    Membership.communities.through.objects.filter(membership_id__in=pks).delete()
+    for pk in pks:
+        Membership.objects.filter(pk=pk).update(
+            name=ERASED,
+            email="",
+            end_note="",
+            application=None,
+            name_public=False,
+            renewal_answer="",
+            link_key=private_links.link_key_new(),
+            anonymised_at=now,
+        )
+    return len(pks)

@@ -55,7 +55,7 @@ def step_down(request, token: str):
 def invitation(request, token: str):
     invite = _invitation(token)
     error = ""
-    if request.method == "POST" and request.POST.get("reply") in ("yes", "no"):
+    if request.method == "POST" and invite.meeting.is_upcoming and request.POST.get("reply") in ("yes", "no"):
         try:
             invitation_reply(invitation=invite, coming=request.POST["reply"] == "yes")
             return redirect("iag_work:invitation", token=token)

@@ -81,3 +81,16 @@ def test_ended_memberships_and_old_attendance_are_anonymised_after_the_period(ba
     assert kept.membership is None and kept.attended is True  # the count stays, not whose it was
     assert Invitation.objects.get(pk=upcoming.pk).membership == current
     assert retention_apply_everywhere()["iag_work"] == {"memberships": 0, "attendance": 0}
+
+
+def test_subject_access_and_erasure_cover_memberships(basildon):
+    from personal_data.collector import subject_access_export, subject_erase_everywhere
+
+    member = MembershipFactory(group=basildon, name="Asked Person", email="asked@example.org")
+    InvitationFactory(meeting__group=basildon, membership=member, reply="yes")
+    export = subject_access_export(email="Asked@example.org")
+    memberships = export["parts"]["iag_work"]["memberships"]
+    assert memberships[0]["name"] == "Asked Person" and memberships[0]["meetings"][0]["reply"] == "yes"
+    subject_erase_everywhere(email="asked@example.org")
+    member.refresh_from_db()
+    assert member.name == "[anonymised]" and member.email == ""

@@ -122,3 +122,43 @@ def test_staff_invite_from_the_meetings_list(admin_client, basildon):
         reverse("admin:iag_work_meeting_changelist"), {"action": "invite", "_selected_action": [meeting.pk]}
     )
     assert meeting.invitations.count() == 2
+
+
+def test_a_past_meeting_takes_no_more_replies(client, basildon):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    past = timezone.now() - timedelta(days=1)
+    invitation = InvitationFactory(
+        meeting__group=basildon, meeting__starts_at=past, meeting__ends_at=past + timedelta(hours=2)
+    )
+    path = reverse("iag_work:invitation", args=[token(invitation)])
+    assert "already taken place" in client.get(path).content.decode()
+    client.post(path, {"reply": "yes"})
+    invitation.refresh_from_db()
+    assert invitation.reply == ""
+
+
+def test_staff_cannot_cut_places_below_those_coming(basildon):
+    from django.core.exceptions import ValidationError
+
+    meeting = MeetingFactory(group=basildon, capacity=5)
+    for invitation in InvitationFactory.create_batch(3, meeting=meeting):
+        invitation_reply(invitation=invitation, coming=True)
+    meeting.refresh_from_db()
+    meeting.capacity = 2
+    with pytest.raises(ValidationError):
+        meeting.full_clean()
+
+
+def test_a_scrutiny_record_belongs_to_a_scrutiny_session(basildon):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import ScrutinyRecordFactory
+
+    record = ScrutinyRecordFactory(meeting__group=basildon)
+    record.full_clean()
+    record.meeting = MeetingFactory(group=basildon)  # a quarterly meeting
+    with pytest.raises(ValidationError):
+        record.full_clean()
