@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from iag.models import AdvisoryGroup
+from iag_work.defaults import MEETING_KINDS, THEMES
 from iag_work.models import (
     AdvicePoint,
     AdviceStatus,
@@ -171,6 +172,12 @@ def _group(group: AdvisoryGroup, kinds: dict, themes: dict) -> None:
 
 @transaction.atomic
 def load(*, force: str) -> dict:
+    for order, (name, slug, scrutiny) in enumerate(MEETING_KINDS):
+        MeetingKind.objects.get_or_create(
+            slug=slug, defaults={"name": name, "is_scrutiny": scrutiny, "display_order": order}
+        )
+    for name, slug in THEMES:
+        Theme.objects.get_or_create(slug=slug, defaults={"name": name})
     kinds = {kind.slug: kind for kind in MeetingKind.objects.all()}
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     loaded = 0

@@ -1,3 +1,6 @@
+"""The first kinds of meeting and advice themes: a copy of iag_work/defaults.py as it
+was when this migration was written (a migration must not change when live code does)."""
+
 from django.db import migrations
 
 KINDS = [
