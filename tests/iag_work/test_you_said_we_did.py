@@ -144,3 +144,8 @@ def test_saving_advice_empties_the_page_cache(client, basildon, settings, django
         AdvicePointFactory(group=basildon, advice="Fresh advice")
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss" and "Fresh advice" in response.content.decode()
+
+
+def test_the_advisory_group_pages_link_to_you_said_we_did(client, basildon):
+    assert reverse("iag_work:advice") in client.get(reverse("iag:index")).content.decode()
+    assert reverse("iag_work:group", args=["basildon-iag"]) in client.get(reverse("iag:groups")).content.decode()
