@@ -10,6 +10,7 @@ import private_links
 from iag.models import Application
 from iag_work.models import EndReason, Invitation, Membership
 from outbox.services import notification_queue
+from page_cache.invalidation import bump as page_cache_bump
 
 EMAIL = "iag_work/email/"
 
@@ -65,6 +66,8 @@ def membership_end(*, membership: Membership, reason: str, note: str = "") -> bo
         membership.ended_at, membership.end_reason, membership.end_note = now, reason, note[:500]
         if reason == EndReason.STEPPED_DOWN:
             membership_notify(membership=membership, template="stepped_down")
+        if membership.name_public:  # the name leaves the group's page now, not at the cache's max age
+            transaction.on_commit(page_cache_bump)
     return bool(ended)
 
 
@@ -129,4 +132,6 @@ def memberships_anonymise(*, pks: list[int], now=None) -> int:
             link_key=private_links.link_key_new(),
             anonymised_at=now,
         )
+    if pks:
+        transaction.on_commit(page_cache_bump)  # updates send no signal to the page cache
     return len(pks)

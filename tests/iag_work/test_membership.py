@@ -121,3 +121,18 @@ def test_renewal_is_asked_once_per_member_per_term(basildon, settings):
     memberships_renew(memberships=[due])
     renewal_requests_send(today=today + timedelta(days=730))
     assert emails.filter(recipient=due.email).count() == 2
+
+
+def test_a_named_member_stepping_down_leaves_the_cached_group_page_at_once(
+    client, basildon, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = True
+    member = MembershipFactory(group=basildon, name="Named Person", name_public=True)
+    page = reverse("iag_work:group", args=["basildon-iag"])
+    assert "Named Person" in client.get(page).content.decode()
+    assert client.get(page)["X-Page-Cache"] == "hit"
+    from django.test import Client
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(reverse("iag_work:step_down", args=[private_links.IAG_MEMBERSHIP.token(member)]))
+    assert "Named Person" not in client.get(page).content.decode()
