@@ -8,9 +8,13 @@ class IagWorkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # iag cannot import this room, so an accepted application reaches it through iag's hook.
-        from iag.services.workflow import ACCEPTED_HOOKS
-        from iag_work.services.members import memberships_create_from_application
+        # iag cannot import this room, so its applications reach it through iag's hooks.
+        from iag import hooks
+        from iag_work.services.members import memberships_create_from_application, memberships_erase_for_application
 
-        if memberships_create_from_application not in ACCEPTED_HOOKS:
-            ACCEPTED_HOOKS.append(memberships_create_from_application)
+        for hook_list, hook in (
+            (hooks.ON_ACCEPTED, memberships_create_from_application),
+            (hooks.ON_ERASED, memberships_erase_for_application),
+        ):
+            if hook not in hook_list:
+                hook_list.append(hook)

@@ -1,5 +1,3 @@
-from collections.abc import Callable
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +6,7 @@ from django.utils.translation import gettext as _
 import private_links
 from audit.models import actor_fields
 from force.selectors import force_profile
+from iag import hooks
 from iag.models import Application, ApplicationChoice, ApplicationEvent, DecisionTemplate
 from iag.models.applications import CLOSED_STATUSES, TRANSITIONS, Status
 from outbox.services import notification_queue
@@ -17,12 +16,6 @@ from .applications import status_path
 
 class TransitionError(Exception):
     pass
-
-
-# What follows an acceptance in rooms above this one (iag_work makes the
-# memberships). They register here from their AppConfig.ready(), since iag may
-# not import them; each is called inside the transaction that accepts.
-ACCEPTED_HOOKS: list[Callable[..., object]] = []
 
 
 def application_event_record(*, application: Application, action: str, actor=None, note: str = "", **extra):
@@ -68,7 +61,7 @@ def application_transition(
     if notify and locked.anonymised_at is None:
         decision_email_queue(application=locked)
     if to_status == Status.ACCEPTED:
-        for hook in ACCEPTED_HOOKS:
+        for hook in hooks.ON_ACCEPTED:
             hook(application=locked, actor=actor)
     return application
 

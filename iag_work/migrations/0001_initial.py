@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
                 ('renewal_asked_for', models.DateField(blank=True, null=True, verbose_name='renewal asked for the term ending')),
                 ('renewal_answer', models.CharField(blank=True, choices=[('yes', 'Wants to carry on'), ('no', 'Does not want to carry on')], max_length=3, verbose_name='renewal answer')),
                 ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='ended')),
-                ('end_reason', models.CharField(blank=True, choices=[('stepped_down', 'Stepped down'), ('term_ended', 'Term ended, not renewed'), ('ended_by_staff', 'Ended by the diversity unit')], max_length=20, verbose_name='why it ended')),
+                ('end_reason', models.CharField(blank=True, choices=[('stepped_down', 'Stepped down'), ('term_ended', 'Term ended, not renewed'), ('ended_by_staff', 'Ended by the diversity unit'), ('erased', "The member's details were erased at their request")], max_length=20, verbose_name='why it ended')),
                 ('end_note', models.CharField(blank=True, max_length=500, verbose_name='note on the ending')),
                 ('link_key', models.CharField(default=private_links.link_key_new, editable=False, max_length=64, unique=True)),
                 ('anonymised_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised')),

@@ -24,6 +24,7 @@ class EndReason(models.TextChoices):
     STEPPED_DOWN = "stepped_down", _("Stepped down")
     TERM_ENDED = "term_ended", _("Term ended, not renewed")
     ENDED_BY_STAFF = "ended_by_staff", _("Ended by the diversity unit")
+    ERASED = "erased", _("The member's details were erased at their request")
 
 
 class Renewal(models.TextChoices):

@@ -34,7 +34,7 @@ def membership_notify(*, membership: Membership, template: str) -> None:
 def memberships_create_from_application(*, application: Application, actor=None) -> list[Membership]:
     """A membership of each group the application chose, with the name, email and
     communities only: nothing else from the form, never the equality monitoring
-    answers. Runs inside the transaction that accepts (iag's ACCEPTED_HOOKS)."""
+    answers. Runs inside the transaction that accepts (iag's ON_ACCEPTED hook)."""
     today = timezone.localdate()
     made = []
     for group in application.groups.all():
@@ -115,10 +115,11 @@ ERASED = "[anonymised]"
 
 @transaction.atomic
 def memberships_anonymise(*, pks: list[int], now=None) -> int:
-    """Remove the person from these memberships: name, email, communities, note
+    """Remove the person from these memberships (ending any still current): name, email, communities, note
     and the link to their application go; their attendance rows stay, no longer
     saying whose they were. A fresh key each, so links already sent stop working."""
     now = now or timezone.now()
+    Membership.objects.filter(pk__in=pks, ended_at__isnull=True).update(ended_at=now, end_reason=EndReason.ERASED)
     Invitation.objects.filter(membership_id__in=pks).update(membership=None)
     Membership.communities.through.objects.filter(membership_id__in=pks).delete()
     for pk in pks:
@@ -135,3 +136,10 @@ def memberships_anonymise(*, pks: list[int], now=None) -> int:
     if pks:
         transaction.on_commit(page_cache_bump)  # updates send no signal to the page cache
     return len(pks)
+
+
+def memberships_erase_for_application(*, application: Application) -> int:
+    """The application was erased (withdrawn from its status page or on request):
+    so are the memberships made from it (iag's ON_ERASED hook)."""
+    pks = list(application.memberships.filter(anonymised_at__isnull=True).values_list("pk", flat=True))
+    return memberships_anonymise(pks=pks) if pks else 0

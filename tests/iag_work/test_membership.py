@@ -136,3 +136,12 @@ def test_a_named_member_stepping_down_leaves_the_cached_group_page_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(reverse("iag_work:step_down", args=[private_links.IAG_MEMBERSHIP.token(member)]))
     assert "Named Person" not in client.get(page).content.decode()
+
+
+def test_erasing_the_application_erases_the_memberships_made_from_it(accepted, client):
+    from iag.services import application_withdraw
+
+    assert application_withdraw(token=accepted.status_token)
+    for member in Membership.objects.filter(pk__in=[m.pk for m in Membership.objects.all()]):
+        assert member.name == "[anonymised]" and member.email == ""
+        assert member.ended_at is not None and member.end_reason == EndReason.ERASED
