@@ -27,11 +27,10 @@ class AdviceFilterForm(forms.Form):
     )
 
     def filters(self) -> dict:
-        if not self.is_valid():
+        """The filters that are valid; a bad value in one does not drop the others."""
+        if not self.is_bound:
             return {}
+        self.is_valid()
         data = self.cleaned_data
-        return {
-            "group": data["group"],
-            "theme": data["theme"].slug if data["theme"] else "",
-            "status": data["status"],
-        }
+        theme = data.get("theme")
+        return {"group": data.get("group"), "theme": theme.slug if theme else "", "status": data.get("status", "")}

@@ -20,7 +20,7 @@ FILTERS = ("group", "theme", "status", "page")
 
 def _listing(request, *, group=None) -> dict:
     form = AdviceFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
+    filters = form.filters()
     if group is not None:
         filters["group"] = group
     points = selectors.advice_points(**filters)
@@ -73,7 +73,7 @@ COLUMNS = [
 @require_safe
 def advice_csv(request):
     form = AdviceFilterForm(request.GET or None)
-    points = selectors.advice_points(**(form.filters() if request.GET else {}))
+    points = selectors.advice_points(**form.filters())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="you-said-we-did.csv"'
     writer = csv.writer(response)
