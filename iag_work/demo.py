@@ -102,7 +102,7 @@ def _group(group: AdvisoryGroup, kinds: dict, themes: dict) -> None:
     members = [
         Membership.objects.create(
             group=group,
-            name=f"{name} ({group.name})",
+            name=name,
             email=f"{role}.{slug}@example.org",
             role=role,
             name_public=public,
