@@ -152,3 +152,12 @@ def test_saving_advice_empties_the_page_cache(client, basildon, settings, django
 def test_the_advisory_group_pages_link_to_you_said_we_did(client, basildon):
     assert reverse("iag_work:advice") in client.get(reverse("iag:index")).content.decode()
     assert reverse("iag_work:group", args=["basildon-iag"]) in client.get(reverse("iag:groups")).content.decode()
+
+
+@pytest.mark.parametrize("value", ["\x00", "x" * 5000, "é/../", "1 OR 1=1", "%00", "done\n"])
+def test_any_filter_value_gives_a_page_never_a_server_error(client, basildon, value):
+    AdvicePointFactory(group=basildon)
+    for name in ("iag_work:advice", "iag_work:advice_csv"):
+        params = {"group": value, "theme": value, "status": value, "page": value}
+        assert client.get(reverse(name), params).status_code == 200
+    assert client.get(reverse("iag_work:group", args=["basildon-iag"]), {"theme": value}).status_code == 200
