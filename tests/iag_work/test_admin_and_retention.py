@@ -94,3 +94,15 @@ def test_subject_access_and_erasure_cover_memberships(basildon):
     subject_erase_everywhere(email="asked@example.org")
     member.refresh_from_db()
     assert member.name == "[anonymised]" and member.email == ""
+
+
+def test_attendance_by_group_downloads_as_csv(admin_client, basildon):
+    past = timezone.now() - timedelta(days=10)
+    meeting = MeetingFactory(group=basildon, starts_at=past, ends_at=past + timedelta(hours=2))
+    InvitationFactory(meeting=meeting, attended=True)
+    InvitationFactory(meeting=meeting, attended=False)
+    response = admin_client.post(
+        reverse("admin:iag_work_groupattendance_changelist"),
+        {"action": "export_csv", "_selected_action": [basildon.pk]},
+    )
+    assert "Basildon IAG,2,2,1,50%" in response.content.decode()
