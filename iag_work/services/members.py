@@ -4,12 +4,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 import private_links
 from iag.models import Application
 from iag_work.models import EndReason, Invitation, Membership
-from outbox.services import notification_queue
+from outbox.services import notification_queue, unit_alert_queue
 from page_cache.invalidation import bump as page_cache_bump
 
 EMAIL = "iag_work/email/"
@@ -66,6 +67,15 @@ def membership_end(*, membership: Membership, reason: str, note: str = "") -> bo
         membership.ended_at, membership.end_reason, membership.end_note = now, reason, note[:500]
         if reason == EndReason.STEPPED_DOWN:
             membership_notify(membership=membership, template="stepped_down")
+            unit_alert_queue(
+                template=EMAIL + "unit_member_left",
+                context={
+                    "group": membership.group.name,
+                    "admin_path": reverse("admin:iag_work_membership_change", args=[membership.pk]),
+                },
+                kind="iag_work.unit_member_left",
+                about=membership,
+            )
         if membership.name_public:  # the name leaves the group's page now, not at the cache's max age
             transaction.on_commit(page_cache_bump)
     return bool(ended)

@@ -73,6 +73,8 @@ def test_a_member_steps_down_through_the_private_link(client, basildon):
     member.refresh_from_db()
     assert member.ended_at is not None and member.end_reason == EndReason.STEPPED_DOWN
     assert Notification.objects.filter(kind="iag_work.stepped_down", recipient=member.email).count() == 1
+    alert = Notification.objects.get(kind="iag_work.unit_member_left")
+    assert member.name not in alert.body_text and f"/iag_work/membership/{member.pk}/" in alert.body_text
     client.post(confirm)  # again: nothing more happens
     assert Notification.objects.filter(kind="iag_work.stepped_down").count() == 1
 
