@@ -22,10 +22,11 @@ class Scale:
     networks: int = 0
     evenings: int = 0
     bookings: int = 0
+    advice_points: int = 0
 
 
-SMALL = Scale(applications=10, networks=10, evenings=10, bookings=10)
-LARGE = Scale(applications=10_000, networks=500, evenings=200, bookings=10_000)
+SMALL = Scale(applications=10, networks=10, evenings=10, bookings=10, advice_points=10)
+LARGE = Scale(applications=10_000, networks=500, evenings=200, bookings=10_000, advice_points=10_000)
 ADMIN_SMALL = Scale(applications=100)
 ADMIN_LARGE = Scale(applications=100_000)
 
@@ -37,7 +38,37 @@ def grow(scale: Scale) -> dict:
         "networks": _networks(scale.networks),
         "evenings": _evenings(scale.evenings),
         "bookings": _bookings(scale.bookings),
+        "advice_points": advice_points_grow(scale.advice_points),
     }
+
+
+def advice_points_grow(target: int) -> int:
+    """Published advice points spread over the groups, themes and statuses."""
+    from iag.models import AdvisoryGroup
+    from iag_work.models import AdvicePoint, AdviceStatus, Theme
+
+    existing = AdvicePoint.objects.filter(advice__startswith="Bench advice").count()
+    groups, themes = list(AdvisoryGroup.objects.order_by("pk")), list(Theme.objects.order_by("pk"))
+    if not groups or not themes or target <= existing:
+        return max(existing, 0)
+    today = timezone.localdate()
+    statuses = [s for s in AdviceStatus.values if s != AdviceStatus.NOT_TAKEN_FORWARD]
+    AdvicePoint.objects.bulk_create(
+        (
+            AdvicePoint(
+                group=groups[i % len(groups)],
+                theme=themes[i % len(themes)],
+                given_on=today - timedelta(days=i % 700),
+                advice=f"Bench advice {i}",
+                status=statuses[i % len(statuses)],
+                force_response="Bench response" if i % 2 else "",
+                published=True,
+            )
+            for i in range(existing, target)
+        ),
+        batch_size=BATCH,
+    )
+    return target
 
 
 def _applications(target: int) -> int:
@@ -185,7 +216,7 @@ def _bookings(target: int) -> int:
 def context() -> dict:
     """The loaded objects the page list needs (a status link, a booking, a network...).
     They are the first bench rows, so they are the same at 10 and at 10,000 rows."""
-    from iag.models import Application
+    from iag.models import AdvisoryGroup, Application
     from networks.models import Network
     from performance.models import Section, Table
     from positive_action.models import Booking, PreparationEvening
@@ -203,6 +234,7 @@ def context() -> dict:
         "network_slug": network.slug if network else "",
         "section_slug": section.slug if section else "",
         "table_slug": table.slug if table else "",
+        "group_slug": AdvisoryGroup.objects.order_by("pk").values_list("slug", flat=True).first() or "",
         "evening_pks": list(
             PreparationEvening.objects.filter(title__startswith="Bench evening").values_list("pk", flat=True)
         ),

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "page_cache",
     "site_pages",
     "iag",
+    "iag_work",
     "networks",
     "positive_action",
     "performance",
@@ -303,6 +304,11 @@ PAGE_CACHE_CONTENT_MODELS = [
     "networks.Network",
     "iag.AdvisoryGroup",
     "iag.Community",
+    "iag_work.Membership",  # names shown with consent
+    "iag_work.Meeting",
+    "iag_work.ScrutinyRecord",
+    "iag_work.Theme",
+    "iag_work.AdvicePoint",
     "positive_action.PreparationEvening",
     "positive_action.Buddy",
     "positive_action.Role",
@@ -361,6 +367,8 @@ CELERY_BEAT_SCHEDULE = {
     # Reminders and offer deadlines live in the database; beat picks up what is due.
     "positive-action-reminders": {"task": "positive_action.tasks.reminders_send", "schedule": 900.0},
     "positive-action-offers-expire": {"task": "positive_action.tasks.offers_expire", "schedule": 300.0},
+    # Asks each member whose term ends soon whether to renew (once per term).
+    "iag-work-renewal-requests": {"task": "iag_work.tasks.renewal_requests_send", "schedule": 6 * 60 * 60},
     "iag-monitoring-snapshot": {"task": "iag.tasks.monitoring_snapshot_take_if_due", "schedule": 6 * 60 * 60},
     # Carries on any Dispatch send a dead worker interrupted (no email is sent twice).
     "dispatch-resume-sends": {"task": "dispatch.tasks.issues_resume", "schedule": 600.0},
@@ -385,6 +393,15 @@ IAG_RETENTION_DAYS = int(os.environ.get("IAG_RETENTION_DAYS", 365))
 # The equality monitoring totals page shows a snapshot, taken at most once a month and
 # only after at least this many new applications since the last one.
 IAG_MONITORING_SNAPSHOT_MIN_NEW = int(os.environ.get("IAG_MONITORING_SNAPSHOT_MIN_NEW", 20))
+
+# Advisory groups at work (iag_work).
+# A membership's term, from its start; renewal is asked this many days before it ends.
+IAG_MEMBERSHIP_TERM_DAYS = int(os.environ.get("IAG_MEMBERSHIP_TERM_DAYS", 730))
+IAG_RENEWAL_NOTICE_DAYS = int(os.environ.get("IAG_RENEWAL_NOTICE_DAYS", 60))
+# Advice points without the force's response this many days after they were given are flagged in admin.
+IAG_ADVICE_RESPONSE_TARGET_DAYS = int(os.environ.get("IAG_ADVICE_RESPONSE_TARGET_DAYS", 28))
+# Ended memberships, and attendance at meetings that ended, are anonymised this many days later.
+IAG_MEMBERSHIP_RETENTION_DAYS = int(os.environ.get("IAG_MEMBERSHIP_RETENTION_DAYS", 365))
 
 # Retention of other personal data (days); see the retention table in README.
 # Programme sign-ups are anonymised (equality answers deleted) this long after sign-up.

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("site_pages.urls")),
     path("dispatch/", include("dispatch.urls")),
     path("independent-advisory-groups/", include("iag.urls")),
+    path("independent-advisory-groups/", include("iag_work.urls")),
     path("positive-action/", include("positive_action.urls")),
     path("staff-networks/", include("networks.urls")),
     path("performance/", include("performance.urls")),

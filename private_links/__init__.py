@@ -1,4 +1,5 @@
-"""Private links: the IAG status page, a booking, Dispatch's confirm,
+"""Private links: the IAG status page, an IAG membership and meeting
+invitation, a booking, Dispatch's confirm,
 preferences and unsubscribe links. One helper for all of them.
 
 A link's token is the object's random key signed (HMAC-SHA256, Django's
@@ -131,6 +132,8 @@ def _form_draft_resume_max_age() -> int:
 # The purposes keep the salts the links were first issued with, so links in
 # emails already sent keep working.
 IAG_STATUS = register(PrivateLink("iag.status-link", "iag.Application", "status_key"))
+IAG_MEMBERSHIP = register(PrivateLink("iag_work.membership", "iag_work.Membership", "link_key"))
+IAG_INVITATION = register(PrivateLink("iag_work.invitation", "iag_work.Invitation", "link_key"))
 BOOKING = register(PrivateLink("positive_action.booking", "positive_action.Booking", "link_key"))
 DISPATCH_MANAGE = register(PrivateLink("dispatch.manage", "dispatch.Subscriber", "key"))
 DISPATCH_CONFIRM = register(

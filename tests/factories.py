@@ -18,6 +18,7 @@ from dispatch import models as dispatch
 from force.models import District, EqualityObjective, ForceProfile
 from form_drafts.models import FormDraft
 from iag import models as iag
+from iag_work import models as iag_work
 from networks import models as networks
 from outbox.models import Notification
 from performance import models as performance
@@ -342,6 +343,84 @@ class BookingFactory(DjangoModelFactory):
     email = factory.Sequence(lambda n: f"booker{n}@example.org")
     candidate_reference = factory.Sequence(lambda n: f"BOO{n:06d}")
     status = "confirmed"
+
+
+# ---------------------------------------------------------------- advisory groups at work
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = iag_work.Membership
+        skip_postgeneration_save = True
+
+    group = factory.SubFactory(AdvisoryGroupFactory)
+    name = "Chris Member"
+    email = factory.Sequence(lambda n: f"member{n}@example.org")
+    term_ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=730))
+    communities = _many("communities")
+
+
+class MeetingKindFactory(DjangoModelFactory):
+    class Meta:
+        model = iag_work.MeetingKind
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Meeting kind {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = iag_work.Meeting
+
+    group = factory.SubFactory(AdvisoryGroupFactory)
+    kind = factory.SubFactory(MeetingKindFactory, name="Quarterly meeting", slug="quarterly-meeting")
+    starts_at = _later(24 * 14)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
+    place = "Basildon police station"
+
+
+class InvitationFactory(DjangoModelFactory):
+    class Meta:
+        model = iag_work.Invitation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    membership = factory.SubFactory(MembershipFactory, group=factory.SelfAttribute("..meeting.group"))
+
+
+class ScrutinyRecordFactory(DjangoModelFactory):
+    class Meta:
+        model = iag_work.ScrutinyRecord
+
+    meeting = factory.SubFactory(
+        MeetingFactory,
+        kind=factory.SubFactory(
+            MeetingKindFactory, name="Stop and search scrutiny", slug="stop-and-search-scrutiny", is_scrutiny=True
+        ),
+    )
+    reviewed = "20 stop and search records from one month"
+    appropriate = 15
+    needs_improvement = 4
+    inappropriate = 1
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = iag_work.Theme
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class AdvicePointFactory(DjangoModelFactory):
+    class Meta:
+        model = iag_work.AdvicePoint
+
+    group = factory.SubFactory(AdvisoryGroupFactory)
+    theme = factory.SubFactory(ThemeFactory, name="Stop and search", slug="stop-and-search")
+    advice = "Explain the grounds for a search more clearly."
+    published = True
 
 
 # ---------------------------------------------------------------- performance

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from iag import hooks
 from iag.models import Application, ApplicationChoice, ApplicationEvent, EqualityMonitoring
 from iag.models.applications import Status
 from outbox.models import Notification
@@ -55,6 +56,8 @@ def application_erase(*, application: Application, actor=None, reason: str = "")
         application_transition(application=application, to_status=Status.WITHDRAWN, actor=actor, notify=False)
     now = timezone.now()
     _scrub(application, now=now)
+    for hook in hooks.ON_ERASED:
+        hook(application=application)
     application_event_record(application=application, action=ApplicationEvent.Action.ERASED, actor=actor, note=reason)
     application.refresh_from_db()
     return application

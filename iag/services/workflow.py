@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 import private_links
 from audit.models import actor_fields
 from force.selectors import force_profile
+from iag import hooks
 from iag.models import Application, ApplicationChoice, ApplicationEvent, DecisionTemplate
 from iag.models.applications import CLOSED_STATUSES, TRANSITIONS, Status
 from outbox.services import notification_queue
@@ -59,6 +60,9 @@ def application_transition(
     application.status, application.status_changed_at = to_status, now
     if notify and locked.anonymised_at is None:
         decision_email_queue(application=locked)
+    if to_status == Status.ACCEPTED:
+        for hook in hooks.ON_ACCEPTED:
+            hook(application=locked, actor=actor)
     return application
 
 

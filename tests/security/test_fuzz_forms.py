@@ -215,6 +215,13 @@ TOKEN_PAGES = [
     ("positive_action:booking_cancel", "post"),
     ("positive_action:booking_accept", "post"),
     ("positive_action:booking_calendar", "get"),
+    ("iag_work:membership", "get"),
+    ("iag_work:membership", "post"),
+    ("iag_work:step_down", "get"),
+    ("iag_work:step_down", "post"),
+    ("iag_work:invitation", "get"),
+    ("iag_work:invitation", "post"),
+    ("iag_work:invitation_calendar", "get"),
 ]
 
 

@@ -21,7 +21,16 @@ ERASE_URL = "admin:personal_data_subject_erase"
 
 def test_every_app_with_personal_data_has_a_hook():
     labels = [label for label, _module in hook_modules()]
-    assert {"iag", "positive_action", "networks", "dispatch", "outbox", "site_pages", "personal_data"} <= set(labels)
+    assert {
+        "iag",
+        "iag_work",
+        "positive_action",
+        "networks",
+        "dispatch",
+        "outbox",
+        "site_pages",
+        "personal_data",
+    } <= set(labels)
     assert labels[-1] == "outbox"  # the outbox is erased last
 
 

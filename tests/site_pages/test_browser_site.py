@@ -23,6 +23,7 @@ PUBLIC_PAGES = [
     "cookies",
     "feedback",
     "feedback_sent",
+    "iag_work:advice",
 ]
 
 

@@ -10,6 +10,7 @@ PUBLIC_PAGES = [
     "cookies",
     "feedback",
     "iag:index",
+    "iag_work:advice",
     "positive_action:index",
     "networks:index",
     "performance:index",

@@ -1,0 +1,3 @@
+from . import advice, meetings, members
+
+__all__ = ["advice", "meetings", "members"]
