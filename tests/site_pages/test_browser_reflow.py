@@ -43,7 +43,8 @@ SIDEWAYS = """width => {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const range = document.createRange();
         range.selectNodeContents(node);
-        if (free(node) && outside(range.getBoundingClientRect())) found.push('text: ' + node.textContent.trim().slice(0, 60));
+        if (free(node) && outside(range.getBoundingClientRect()))
+            found.push('text: ' + node.textContent.trim().slice(0, 60));
     }
     return found.slice(0, 8);
 }"""
