@@ -74,3 +74,10 @@ def test_demo_loads_twice_without_change_and_a_second_force_shows_its_objectives
     assert "Leicestershire Police" in html
     assert "Our equality objectives" in html
     assert html.count("<li>", html.index("Our equality objectives")) >= 4
+
+
+def test_the_home_page_links_every_section_dispatch_included(client, essex):
+    html = client.get(reverse("home")).content.decode()
+    main = html[html.index('id="main-content"') : html.index("</main>")]  # not the footer's link
+    for section in ("iag:index", "positive_action:index", "networks:index", "performance:index", "dispatch:index"):
+        assert f'href="{reverse(section)}"' in main, section
