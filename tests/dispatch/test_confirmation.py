@@ -104,7 +104,9 @@ def test_a_link_for_a_sign_up_since_deleted_says_it_has_expired(client, pending)
     assert client.post(path).status_code == 410
 
 
-def test_confirming_sends_one_welcome_email_with_working_manage_links(client, pending, django_capture_on_commit_callbacks):
+def test_confirming_sends_one_welcome_email_with_working_manage_links(
+    client, pending, django_capture_on_commit_callbacks
+):
     import private_links
 
     subscriber, path = pending
