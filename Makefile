@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Exported so the site, and the worker that sends its emails, link to this port (SITE_URL).
+export PORT
 
 .PHONY: run test setup browser frontend lint worker beat clean
 

@@ -261,8 +261,10 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@engagement.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The site's own public address, used for links in emails.
-SITE_URL = (os.environ.get("SITE_URL", "").strip() or ("" if PRODUCTION else "http://127.0.0.1:8000")).rstrip("/")
+# The site's own public address, used for links in emails. In development it
+# follows the port `make run` serves on (PORT), so emailed links open this site.
+LOCAL_SITE_URL = f"http://127.0.0.1:{os.environ.get('PORT', '').strip() or '8000'}"
+SITE_URL = (os.environ.get("SITE_URL", "").strip() or ("" if PRODUCTION else LOCAL_SITE_URL)).rstrip("/")
 if PRODUCTION and not (urlsplit(SITE_URL).scheme == "https" and urlsplit(SITE_URL).hostname):
     raise ImproperlyConfigured("Set SITE_URL to the site's public https:// address (emails link to it).")
 # The diversity unit's mailbox: every staff alert goes here.

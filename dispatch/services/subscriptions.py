@@ -103,10 +103,34 @@ def _choices_add(subscriber: Subscriber, *, districts, topics) -> None:
             through.objects.bulk_create(rows)
 
 
+def _welcome_queue(subscriber: Subscriber) -> None:
+    links = manage_links(subscriber)
+    notification_queue(
+        recipient=subscriber.email,
+        template="dispatch/email/welcome",
+        context={
+            **links,
+            "name": subscriber.name,
+            "districts": [district.name for district in subscriber.districts.all()],
+            "topics": [topic.name for topic in subscriber.topics.all()],
+        },
+        kind="dispatch.welcome",
+        about=subscriber,
+        headers=links["headers"],
+        private_link=private_links.DISPATCH_MANAGE.target(subscriber),
+    )
+
+
+@transaction.atomic
 def subscriber_confirm(*, subscriber: Subscriber) -> Subscriber:
-    """Follow the confirmation link. Doing it twice changes nothing."""
-    Subscriber.objects.filter(pk=subscriber.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+    """Follow the confirmation link: the first time, a welcome email says what
+    they will get and how to change it or leave. Doing it twice changes nothing."""
+    confirmed = Subscriber.objects.filter(pk=subscriber.pk, confirmed_at__isnull=True).update(
+        confirmed_at=timezone.now()
+    )
     subscriber.refresh_from_db(fields=["confirmed_at"])
+    if confirmed:
+        _welcome_queue(subscriber)
     return subscriber
 
 

@@ -102,3 +102,38 @@ def test_a_link_for_a_sign_up_since_deleted_says_it_has_expired(client, pending)
     subscriber, path = pending
     subscriber.delete()
     assert client.post(path).status_code == 410
+
+
+def test_confirming_sends_one_welcome_email_with_working_manage_links(
+    client, pending, django_capture_on_commit_callbacks
+):
+    import private_links
+
+    subscriber, path = pending
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path)
+        client.post(path)  # a second press welcomes nobody again
+    welcome = Notification.objects.get(kind="dispatch.welcome")
+    assert welcome.recipient == subscriber.email and welcome.about == subscriber
+    assert welcome.subject.startswith("Welcome to Dispatch")
+    body_text, _html, headers = private_links.fill(welcome)
+    preferences = manage_path_of(body_text, "preferences")
+    unsubscribe = manage_path_of(body_text, "unsubscribe")
+    assert preferences == reverse("dispatch:preferences", args=[tokens.manage_token(subscriber.key)])
+    assert client.get(preferences).status_code == 200
+    assert headers["List-Unsubscribe"] == f"<{settings_site_url()}{unsubscribe}>"
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    for choice in [*subscriber.districts.all(), *subscriber.topics.all()]:
+        assert f"- {choice.name}" in body_text
+
+
+def manage_path_of(body_text: str, name: str) -> str:
+    from urllib.parse import urlsplit
+
+    return next(urlsplit(word).path for word in body_text.split() if f"/dispatch/{name}/" in word)
+
+
+def settings_site_url() -> str:
+    from django.conf import settings
+
+    return settings.SITE_URL

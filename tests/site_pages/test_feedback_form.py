@@ -28,7 +28,9 @@ def test_missing_answers_are_explained_and_nothing_is_saved(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    assert 'href="#id_satisfaction' in html and 'href="#id_comments"' in html
+    # a radio question's link goes to its first radio: no element has the question's own id
+    assert 'href="#id_satisfaction_1"' in html and 'id="id_satisfaction_1"' in html
+    assert 'href="#id_comments"' in html
     assert "Select how you felt about this website" in html
     assert "Tell us how we could improve the website" in html
     assert html.count("<title>Error:") == 1

@@ -75,3 +75,18 @@ def test_demo_loads_twice_without_change_and_a_second_force_shows_its_objectives
     assert "Leicestershire Police" in html
     assert "Our equality objectives" in html
     assert html.count("<li>", html.index("Our equality objectives")) >= 4
+
+
+def test_the_home_page_links_every_section_dispatch_included(client, essex):
+    html = client.get(reverse("home")).content.decode()
+    main = html[html.index('id="main-content"') : html.index("</main>")]  # not the footer's link
+    for section in ("iag:index", "positive_action:index", "networks:index", "performance:index", "dispatch:index"):
+        assert f'href="{reverse(section)}"' in main, section
+
+
+def test_the_accessibility_statement_says_what_was_tested_how_and_when(client, essex):
+    html = client.get(reverse("accessibility")).content.decode()
+    assert "WCAG) 2.2 at level AA" in html
+    assert "1 December 2026" in html
+    for check in ("320 pixels", "200% zoom", "spacing", "axe-core", "list of problems", "staff pages"):
+        assert check in html, check
