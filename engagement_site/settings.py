@@ -300,6 +300,7 @@ PAGE_CACHE_CONTENT_MODELS = [
     "force.ForceProfile",
     "force.District",
     "force.EqualityObjective",
+    "force.UnitResponsibility",
     "networks.Category",
     "networks.Network",
     "iag.AdvisoryGroup",

@@ -53,6 +53,20 @@ BUDDIES = {
 }
 
 
+EXAMPLE_EVENINGS = [
+    # title, days from today, mode, venue, places
+    ("Preparation evening: police officer applicants", 14, "in_person", "Police headquarters, training suite", 20),
+    ("Preparation evening online", 21, "online", "", 30),
+    ("Preparation evening: small group", 28, "in_person", "Local police station, meeting room 2", 6),
+]
+
+BUDDY_EMAIL_DOMAIN = "buddies.example.org"
+
+
+def _buddy_email(name: str) -> str:
+    return name.lower().replace(" ", ".") + "@" + BUDDY_EMAIL_DOMAIN
+
+
 def _evening_start(days: int, hour: int = 18, minute: int = 30) -> datetime:
     day = timezone.localdate() + timedelta(days=days)
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
@@ -93,19 +107,8 @@ def load(*, force: str) -> dict:
     else:
         figures_import_csv(text=csv_file.read_text())
 
-    evenings = [
-        (
-            "Preparation evening: police officer applicants",
-            14,
-            "in_person",
-            "Police headquarters, training suite",
-            "Springfield, Chelmsford",
-            20,
-        ),
-        ("Preparation evening online", 21, "online", "", "", 30),
-        ("Preparation evening: small group", 28, "in_person", "Local police station, meeting room 2", "Town centre", 6),
-    ]
-    for title, days, mode, venue, address, capacity in evenings:
+    # The seeds give no dates or places: every demo evening is an example, the same for each force.
+    for title, days, mode, venue, capacity in EXAMPLE_EVENINGS:
         start = _evening_start(days)
         PreparationEvening.objects.get_or_create(
             title=title,
@@ -114,19 +117,24 @@ def load(*, force: str) -> dict:
                 "ends_at": start + timedelta(hours=2),
                 "mode": mode,
                 "venue": venue,
-                "address": address,
+                "address": "",
                 "joining_instructions": "We email the joining link the week before." if mode == "online" else "",
                 "covers": COVERS,
                 "capacity": capacity,
+                "is_example": True,
             },
         )
 
     districts = {d.slug: d for d in District.objects.all()}
     trained = timezone.localdate().replace(month=1, day=15)
-    for name, kind, role_title, district, capacity in BUDDIES.get(force, []):
-        email = name.lower().replace(" ", ".") + "@buddies.example.org"
+    buddies = BUDDIES.get(force, [])
+    # Another force's demo buddies go (their districts are about to), unless matched to someone.
+    Buddy.objects.filter(email__endswith="@" + BUDDY_EMAIL_DOMAIN, assignments__isnull=True).exclude(
+        email__in=[_buddy_email(name) for name, *_rest in buddies]
+    ).delete()
+    for name, kind, role_title, district, capacity in buddies:
         Buddy.objects.update_or_create(
-            email=email,
+            email=_buddy_email(name),
             defaults={
                 "name": name,
                 "kind": kind,
