@@ -21,6 +21,16 @@ FORCES = {
             "equality_scheme": "",
             "reply_time": "",
             "iag_review_time": "",
+            "iag_member_tasks": "\n".join(
+                [
+                    "watch body-worn video, look through stop and search records and visit custody, then say what "
+                    "they think",
+                    "tell officers when they see worry or tension building in a community",
+                    "help judge how an incident has affected people, and advise senior investigating officers on "
+                    "how an investigation may be seen",
+                    "comment on new policies and on recruitment, and share their experience in staff training",
+                ]
+            ),
         },
         "responsibilities": [
             "raises awareness of equality and diversity in the everyday work of the force",
@@ -55,6 +65,7 @@ FORCES = {
             "equality_scheme": "Equality Scheme",
             "reply_time": "",
             "iag_review_time": "",
+            "iag_member_tasks": "",
         },
         "responsibilities": [
             "gives specialist advice and guidance on every part of equality and diversity, including age, "

@@ -45,6 +45,11 @@ class ForceProfile(models.Model):
         blank=True,
         help_text=_("Only a promise the force has published, for example: four weeks. Blank says nothing."),
     )
+    iag_member_tasks = models.TextField(
+        _("what IAG members do"),
+        blank=True,
+        help_text=_("One a line, as the force describes it. Blank leaves the list off the IAG page."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -53,6 +58,10 @@ class ForceProfile(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def iag_member_task_list(self) -> list[str]:
+        return [line.strip() for line in self.iag_member_tasks.splitlines() if line.strip()]
 
 
 class District(models.Model):
