@@ -42,3 +42,13 @@ def test_pages_read_in_the_forces_own_words_without_axe_violations(browser_page,
         for phrase in phrases:
             assert phrase in text, (name, phrase)
         assert axe(browser_page) == [], name
+
+
+def test_language_switcher_reads_and_passes_axe_once_welsh_has_a_catalogue(browser_page, axe, welsh):
+    call_command("load_demo", "--force", "essex")
+    browser_page.goto(reverse("equality"))
+    switcher = browser_page.get_by_role("navigation", name="Language")
+    switcher.get_by_role("link", name="Cymraeg").click()
+    browser_page.wait_for_url("**/cy/equality-and-diversity/")
+    assert browser_page.locator("h1").inner_text() == "Cydraddoldeb ac amrywiaeth"
+    assert axe(browser_page) == []

@@ -28,6 +28,7 @@ FACTS = {
         "Fairplay Advisers",
         "Agile Working Support Network",
         "TRiM",
+        "body-worn video",
     ],
     "leicestershire": [
         "Leicester",

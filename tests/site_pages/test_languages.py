@@ -1,36 +1,11 @@
 """A second language is offered only once its catalogue is compiled; the choice is kept in
 the URL (/cy/...), never in a cookie."""
 
-import shutil
-import subprocess
-
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-
-WELSH_PO = r"""msgid ""
-msgstr ""
-"Content-Type: text/plain; charset=UTF-8\n"
-"Language: cy\n"
-
-msgid "Equality and diversity"
-msgstr "Cydraddoldeb ac amrywiaeth"
-"""
-
-
-@pytest.fixture
-def welsh(tmp_path, settings):
-    """A compiled Welsh catalogue with one translation, as a force in Wales would add."""
-    if shutil.which("msgfmt") is None:
-        pytest.fail("gettext's msgfmt is needed: apt-get install -y gettext")
-    folder = tmp_path / "cy" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    (folder / "django.po").write_text(WELSH_PO)
-    subprocess.run(["msgfmt", "-o", folder / "django.mo", folder / "django.po"], check=True)
-    settings.LOCALE_PATHS = [tmp_path]
-    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 
 
 def test_without_a_second_catalogue_there_is_no_switcher_and_no_welsh_pages(client):
