@@ -8,7 +8,7 @@ PORT ?= 8000
 # Exported so the site, and the worker that sends its emails, link to this port (SITE_URL).
 export PORT
 
-.PHONY: run test setup browser frontend lint worker beat clean
+.PHONY: run test setup browser frontend lint worker beat clean messages
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,16 @@ setup: $(VENV)/.installed static/build/css/site.css
 	mkdir -p var staticfiles
 
 # Browser tests drive Debian's Chromium (a test tool's own browser download is not
-# used); the benchmark harness's smoke test drives wrk.
+# used); the benchmark harness's smoke test drives wrk; the language tests compile a
+# catalogue with gettext's msgfmt.
 browser:
-	@(test -x /usr/bin/chromium && command -v wrk >/dev/null) || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk)
+	@(test -x /usr/bin/chromium && command -v wrk >/dev/null && command -v msgfmt >/dev/null) || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk gettext)
+
+# The Welsh catalogue's source (locale/cy/LC_MESSAGES/django.po) from every marked string.
+# Welsh is offered on the site only once the translated file is compiled (`manage.py compilemessages`).
+messages:
+	$(PY) manage.py makemessages -l cy
 
 frontend: static/build/css/site.css
 

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_pages.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -204,6 +205,16 @@ SALT_KEY = env_list("FIELD_ENCRYPTION_SALT") or ["engagement-site-special-catego
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Languages the site can be published in (a force in Wales must publish in Welsh). One is
+# offered, with a switcher, only once its catalogue is compiled (locale/<code>/LC_MESSAGES/django.mo).
+# The choice is kept in the URL (/cy/...), so no language cookie is needed.
+PUBLISHABLE_LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LANGUAGES = [
+    (code, name)
+    for code, name in PUBLISHABLE_LANGUAGES
+    if code == LANGUAGE_CODE or (LOCALE_PATHS[0] / code / "LC_MESSAGES" / "django.mo").exists()
+]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -302,6 +313,7 @@ PAGE_CACHE_CONTENT_MODELS = [
     "force.ForceProfile",
     "force.District",
     "force.EqualityObjective",
+    "force.UnitResponsibility",
     "networks.Category",
     "networks.Network",
     "iag.AdvisoryGroup",

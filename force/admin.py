@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from force.models import District, EqualityObjective, ForceProfile
+from force.models import District, EqualityObjective, ForceProfile, UnitResponsibility
 from force.selectors import force_profile_forget
 
 
 @admin.register(ForceProfile)
 class ForceProfileAdmin(admin.ModelAdmin):
-    list_display = ["name", "area_name", "phone", "diversity_unit_extension"]
+    list_display = ["name", "area_name", "unit_name", "phone", "diversity_unit_extension"]
     search_fields = ["name"]
     list_filter = ["area_name"]
 
@@ -29,6 +29,14 @@ class DistrictAdmin(admin.ModelAdmin):
 
 @admin.register(EqualityObjective)
 class EqualityObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["text", "display_order"]
+    list_editable = ["display_order"]
+    search_fields = ["text"]
+    list_filter = ["display_order"]
+
+
+@admin.register(UnitResponsibility)
+class UnitResponsibilityAdmin(admin.ModelAdmin):
     list_display = ["text", "display_order"]
     list_editable = ["display_order"]
     search_fields = ["text"]

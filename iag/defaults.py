@@ -7,11 +7,11 @@ DECISION_TEMPLATES = {
         "body": (
             "Dear {name},\n\n"
             "Thank you for applying to join {groups}. We would like to meet you for an informal chat "
-            "about the group and what being a member involves. Someone from the diversity unit will "
+            "about the group and what being a member involves. Someone from the {unit} will "
             "contact you soon to agree a time that suits you.\n\n"
             "You can check your application at any time: {status_link}\n\n"
             "If you have any questions, call {phone}.\n\n"
-            "{force} diversity unit"
+            "{force} {unit}"
         ),
     },
     "accepted": {
@@ -22,7 +22,7 @@ DECISION_TEMPLATES = {
             "We will send you the dates of the next meeting and what to expect before it.\n\n"
             "You can check your application at any time: {status_link}\n\n"
             "If you have any questions, call {phone}.\n\n"
-            "{force} diversity unit"
+            "{force} {unit}"
         ),
     },
     "not_accepted": {
@@ -33,7 +33,7 @@ DECISION_TEMPLATES = {
             "This is often because a group already has members who speak for the same communities. "
             "You are welcome to apply again in future, and we would still like to hear your views.\n\n"
             "If you would like to talk about this, call {phone}.\n\n"
-            "{force} diversity unit"
+            "{force} {unit}"
         ),
     },
 }

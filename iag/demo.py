@@ -11,6 +11,11 @@ from iag.defaults import COMMUNITIES, DECISION_TEMPLATES
 from iag.models import AdvisoryGroup, Application, ApplicationChoice, Community, DecisionTemplate, EqualityMonitoring
 from iag.models.applications import OPEN_STATUSES, Status
 
+# Essex's groups are in its own pages (seed: district groups since 2016, four times a year,
+# a Professional Standards group since 2021). The seeds say nothing of Leicestershire's
+# groups: its district groups are examples, with no year.
+FACTS_PUBLISHED = {"essex": True, "leicestershire": False}
+
 THEMATIC = {
     "essex": [
         (
@@ -21,6 +26,9 @@ THEMATIC = {
     ],
     "leicestershire": [],
 }
+
+# Example postcodes in each force's area, for the admin's lists.
+POSTCODES = {"essex": "CM2 6DA", "leicestershire": "LE1 1AA"}
 
 # reference, name, status, days ago, group index, community slugs, monitoring
 APPLICATIONS = [
@@ -34,7 +42,23 @@ APPLICATIONS = [
 ]
 
 
+def _demo_slugs(force: str) -> set[str]:
+    return {slugify(f"{name} iag") for name in FORCES[force]["districts"]} | {
+        slugify(name) for name, _covers, _year in THEMATIC[force]
+    }
+
+
+def _remove_other_forces_groups(force: str) -> None:
+    """Another force's demo groups go, with the demo applications' choices of them;
+    a group a real application chose stays."""
+    theirs = set().union(*(_demo_slugs(other) for other in FORCES if other != force)) - _demo_slugs(force)
+    stale = AdvisoryGroup.objects.filter(slug__in=theirs)
+    ApplicationChoice.objects.filter(group__in=stale, application__reference__startswith="IAG-DEMO-").delete()
+    stale.filter(choices__isnull=True).delete()
+
+
 def _groups(force: str) -> list[AdvisoryGroup]:
+    published = FACTS_PUBLISHED[force]
     groups = []
     for order, name in enumerate(FORCES[force]["districts"]):
         district = District.objects.get(slug=slugify(name))
@@ -46,7 +70,8 @@ def _groups(force: str) -> list[AdvisoryGroup]:
                 "district": district,
                 "covers": f"The {name} policing district",
                 "meeting_frequency": "Four times a year",
-                "established": 2016,
+                "established": 2016 if published else None,
+                "is_example": not published,
                 "display_order": order,
             },
         )
@@ -61,6 +86,7 @@ def _groups(force: str) -> list[AdvisoryGroup]:
                 "covers": covers,
                 "meeting_frequency": "Four times a year",
                 "established": year,
+                "is_example": not published,
                 "display_order": 100 + offset,
             },
         )
@@ -73,6 +99,7 @@ def load(*, force: str) -> dict:
         Community.objects.get_or_create(slug=slug, defaults={"name": name, "hint": hint, "display_order": order})
     for status, text in DECISION_TEMPLATES.items():
         DecisionTemplate.objects.get_or_create(status=status, defaults=text)
+    _remove_other_forces_groups(force)
     groups = _groups(force)
     now = timezone.now()
     for reference, name, status, days, group_index, communities, monitoring in APPLICATIONS:
@@ -83,7 +110,7 @@ def load(*, force: str) -> dict:
             defaults={
                 "full_name": name,
                 "email": f"{first}@example.org",
-                "postcode": "CM2 6DA",
+                "postcode": POSTCODES[force],
                 "communities_detail": "I volunteer with a local community group every week.",
                 "why_join": "I want the police to hear from people like my neighbours.",
                 "experience": "Ten years running a youth and community centre.",
@@ -96,13 +123,11 @@ def load(*, force: str) -> dict:
                 "status_key": f"demo-{reference.lower()}",
             },
         )
+        if not application.choices.exists():  # new, or its group was another force's
+            open_email = application.email if application.status in OPEN_STATUSES else None
+            ApplicationChoice.objects.create(application=application, group=groups[group_index], open_email=open_email)
         if not created:
             continue
-        group = groups[group_index]
-        open_email = application.email if status in OPEN_STATUSES else None
-        ApplicationChoice.objects.get_or_create(
-            application=application, group=group, defaults={"open_email": open_email}
-        )
         application.communities.set(Community.objects.filter(slug__in=communities))
         if monitoring:
             EqualityMonitoring.objects.get_or_create(application=application, defaults=monitoring)

@@ -99,6 +99,6 @@ def subject_erase(email: str, *, actor=None) -> int:
         return 0
     count = 0
     for application in _applications(email):
-        application_erase(application=application, actor=actor, reason="erased on a request to the diversity unit")
+        application_erase(application=application, actor=actor, reason="erased on a personal-data request")
         count += 1
     return count

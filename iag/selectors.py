@@ -118,3 +118,21 @@ def monitoring_totals() -> list[dict]:
         for row in table["rows"]:
             row["cells"], row["total"] = protect_row(row.pop("counts"))
     return tables
+
+
+def groups_history() -> dict:
+    """What the IAG page says of the groups' history, from the groups the force has published
+    (rows marked as example data say nothing): the year by which every district had a group,
+    the thematic groups and their years, and how often they meet when all meet alike."""
+    groups = list(AdvisoryGroup.objects.all())
+    published = [group for group in groups if not group.is_example]
+    district_years = [group.established for group in published if group.kind == AdvisoryGroup.Kind.DISTRICT]
+    frequencies = {group.meeting_frequency for group in published}
+    return {
+        "districts_since": max(district_years) if district_years and all(district_years) else None,
+        "thematic_groups": [
+            group for group in published if group.kind == AdvisoryGroup.Kind.THEMATIC and group.established
+        ],
+        "meeting_frequency": frequencies.pop() if len(frequencies) == 1 else "",
+        "has_examples": len(published) < len(groups),
+    }

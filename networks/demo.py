@@ -10,7 +10,12 @@ from networks.models import Audience, Category, Network
 DEMO_EMAIL_DOMAIN = "networks.example.org"
 
 
-def _fields(item: dict, order: int, categories: dict[str, Category]) -> dict:
+# Essex's descriptions retell its own pages. Leicestershire's pages only name its seven
+# networks; what each one does here is written for the demo, so the site marks it.
+DESCRIPTIONS_PUBLISHED = {"essex": True, "leicestershire": False}
+
+
+def _fields(item: dict, order: int, categories: dict[str, Category], *, is_example: bool) -> dict:
     join = set(item.get("join", OFFICERS_STAFF))
     slug = item.get("slug") or slugify(item["name"])
     return {
@@ -25,6 +30,7 @@ def _fields(item: dict, order: int, categories: dict[str, Category]) -> dict:
         "board_representative": item.get("representative", ""),
         "founded_year": item.get("founded"),
         "is_published": True,
+        "is_example": is_example,
         "display_order": order,
     }
 
@@ -41,7 +47,7 @@ def load(*, force: str) -> dict:
         slug = item.get("slug") or slugify(item["name"])
         slugs.append(slug)
         network = Network.objects.filter(slug=slug).first() or Network(slug=slug)
-        wanted = _fields(item, order, categories)
+        wanted = _fields(item, order, categories, is_example=not DESCRIPTIONS_PUBLISHED[force])
         if network.pk and all(getattr(network, field) == value for field, value in wanted.items()):
             continue  # already as the demo has it; leave its "last changed" alone
         for field, value in wanted.items():

@@ -77,23 +77,36 @@ def _load_statement(force: str) -> None:
         RepresentationStatement.objects.filter(pk=statement.pk).update(**values)
 
 
-# Examples, not a real building's details.
+# Examples, not a real building's details, and the same for each force.
 VENUES = [
     (
         "Police headquarters, training suite",
-        "Springfield, Chelmsford",
+        "Example: the force's headquarters",
         "Example: level entrance from the visitor car park; lift to the training suite; accessible toilet.",
         "Example: free visitor parking, with four blue badge bays by the entrance.",
-        "Example: Chelmsford railway station, 25 minutes' walk or a short bus ride; bus stop outside.",
+        "Example: the railway station is 25 minutes' walk or a short bus ride; bus stop outside.",
     ),
     (
         "Local police station, meeting room 2",
-        "Town centre",
+        "Example: a town centre police station",
         "Example: ramp at the side entrance; meeting room 2 is on the ground floor.",
         "Example: no parking on site; public car park 200 metres away.",
         "Example: bus station 5 minutes' walk.",
     ),
 ]
+
+EXAMPLE_EVENINGS = [
+    # title, days from today, mode, venue, places
+    ("Preparation evening: police officer applicants", 14, "in_person", "Police headquarters, training suite", 20),
+    ("Preparation evening online", 21, "online", "", 30),
+    ("Preparation evening: small group", 28, "in_person", "Local police station, meeting room 2", 6),
+]
+
+BUDDY_EMAIL_DOMAIN = "buddies.example.org"
+
+
+def _buddy_email(name: str) -> str:
+    return name.lower().replace(" ", ".") + "@" + BUDDY_EMAIL_DOMAIN
 
 
 def _evening_start(days: int, hour: int = 18, minute: int = 30) -> datetime:
@@ -137,18 +150,6 @@ def load(*, force: str) -> dict:
         figures_import_csv(text=csv_file.read_text())
     _load_statement(force)
 
-    evenings = [
-        (
-            "Preparation evening: police officer applicants",
-            14,
-            "in_person",
-            "Police headquarters, training suite",
-            "Springfield, Chelmsford",
-            20,
-        ),
-        ("Preparation evening online", 21, "online", "", "", 30),
-        ("Preparation evening: small group", 28, "in_person", "Local police station, meeting room 2", "Town centre", 6),
-    ]
     venues = {}
     for name, address, step_free, parking, transport in VENUES:
         venues[name], _ = Venue.objects.update_or_create(
@@ -160,7 +161,8 @@ def load(*, force: str) -> dict:
                 "public_transport": transport,
             },
         )
-    for title, days, mode, venue, address, capacity in evenings:
+    # The seeds give no dates or places: every demo evening is an example, the same for each force.
+    for title, days, mode, venue, capacity in EXAMPLE_EVENINGS:
         start = _evening_start(days)
         PreparationEvening.objects.get_or_create(
             title=title,
@@ -169,20 +171,25 @@ def load(*, force: str) -> dict:
                 "ends_at": start + timedelta(hours=2),
                 "mode": mode,
                 "venue": venue,
-                "address": address,
+                "address": "",
                 "location": venues.get(venue),
                 "joining_instructions": "We email the joining link the week before." if mode == "online" else "",
                 "covers": COVERS,
                 "capacity": capacity,
+                "is_example": True,
             },
         )
 
     districts = {d.slug: d for d in District.objects.all()}
     trained = timezone.localdate().replace(month=1, day=15)
-    for name, kind, role_title, district, capacity in BUDDIES.get(force, []):
-        email = name.lower().replace(" ", ".") + "@buddies.example.org"
+    buddies = BUDDIES.get(force, [])
+    # Another force's demo buddies go (their districts are about to), unless matched to someone.
+    Buddy.objects.filter(email__endswith="@" + BUDDY_EMAIL_DOMAIN, assignments__isnull=True).exclude(
+        email__in=[_buddy_email(name) for name, *_rest in buddies]
+    ).delete()
+    for name, kind, role_title, district, capacity in buddies:
         Buddy.objects.update_or_create(
-            email=email,
+            email=_buddy_email(name),
             defaults={
                 "name": name,
                 "kind": kind,

@@ -134,7 +134,7 @@ class SignupForm(CandidateFieldsMixin):
     )
     groups = ModelChoicesField(
         label=_("Which of these groups do you identify with? (optional)"),
-        help_text=_("Select all that apply. Only diversity unit staff with permission can see this answer."),
+        help_text=_("Select all that apply. Only staff with permission can see this answer."),
         queryset=Group.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -142,7 +142,7 @@ class SignupForm(CandidateFieldsMixin):
     )
     prefer_not_to_say = forms.BooleanField(label=_("Prefer not to say"), required=False)
     consent = forms.BooleanField(
-        label=_("I agree that the diversity unit may keep these details to support me through recruitment"),
+        label=_("I agree that the force may keep these details to support me through recruitment"),
         error_messages={"required": _("Confirm that you agree to us keeping your details")},
     )
 

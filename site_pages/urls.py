@@ -7,7 +7,7 @@ from site_pages.views import cookies, emails, exit, feedback, health, pages
 urlpatterns = [
     path("", pages.home, name="home"),
     path("equality-and-diversity/", pages.equality, name="equality"),
-    path("contact-the-diversity-unit/", pages.contact, name="contact"),
+    path("contact-us/", pages.contact, name="contact"),
     path("privacy/", pages.privacy, name="privacy"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("cookies/", cookies.cookies, name="cookies"),

@@ -1,4 +1,4 @@
-from .force import District, ForceProfile
+from .force import District, ForceProfile, UnitResponsibility
 from .objectives import EqualityObjective
 
-__all__ = ["District", "EqualityObjective", "ForceProfile"]
+__all__ = ["District", "EqualityObjective", "ForceProfile", "UnitResponsibility"]

@@ -13,6 +13,7 @@ PLACEHOLDERS = {
     "status_link": _("the private link to the status page"),
     "force": _("the force's name"),
     "phone": _("the force's phone number and extension"),
+    "unit": _("the name of the force's equality unit"),
 }
 PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
 

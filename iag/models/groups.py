@@ -31,6 +31,11 @@ class AdvisoryGroup(models.Model):
     meeting_frequency = models.CharField(_("how often it meets"), max_length=80, default="Four times a year")
     established = models.PositiveSmallIntegerField(_("year set up"), null=True, blank=True)
     accepting_applications = models.BooleanField(_("accepting applications"), default=True)
+    is_example = models.BooleanField(
+        _("example data"),
+        default=False,
+        help_text=_("Tick when this was made up for a demonstration, not published by the force: pages mark it."),
+    )
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = AdvisoryGroupQuerySet.as_manager()

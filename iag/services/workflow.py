@@ -81,6 +81,7 @@ def decision_email_queue(*, application: Application):
             "status_link": settings.SITE_URL + status_path(private_links.MARKER) if application.status_key else "",
             "force": force.name,
             "phone": phone,
+            "unit": force.unit_name,
         }
     )
     return notification_queue(

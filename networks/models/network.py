@@ -78,7 +78,10 @@ class Network(models.Model):
         _("offer a contact form"), default=True, help_text=_("Needs a contact email")
     )
     board_representative = models.CharField(
-        _("Diversity and Inclusion Board representative"), max_length=120, blank=True, help_text=_("A name or a role")
+        _("representative on the board the networks sit on"),
+        max_length=120,
+        blank=True,
+        help_text=_("A name or a role"),
     )
     founded_year = models.PositiveSmallIntegerField(
         _("year founded"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
@@ -92,6 +95,11 @@ class Network(models.Model):
     )
     logo_alt = models.CharField(_("logo alternative text"), max_length=200, blank=True)
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    is_example = models.BooleanField(
+        _("example data"),
+        default=False,
+        help_text=_("Tick when this was made up for a demonstration, not published by the force: pages mark it."),
+    )
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -90,6 +90,11 @@ class PreparationEvening(models.Model):
     capacity = models.PositiveIntegerField(_("places"))
     booked = models.PositiveIntegerField(_("places taken or offered"), default=0, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    is_example = models.BooleanField(
+        _("example data"),
+        default=False,
+        help_text=_("Tick when this was made up for a demonstration, not published by the force: pages mark it."),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = EveningQuerySet.as_manager()

@@ -10,7 +10,7 @@ from positive_action.models.signups import signup_reference
 
 ALREADY_SIGNED_UP = (
     "This candidate reference has already been signed up to the programme. Nothing has been changed. "
-    "If you need to update your details, contact the diversity unit."
+    "If you need to update your details, contact us."
 )
 
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from force.models import EqualityObjective
+from force.models import EqualityObjective, UnitResponsibility
 from page_cache.decorators import cached_page
 
 
@@ -21,8 +21,11 @@ home = _page("site_pages/home.html")
 @cached_page
 @require_safe
 def equality(request):
-    objectives = list(EqualityObjective.objects.all())
-    return render(request, "site_pages/equality.html", {"objectives": objectives})
+    context = {
+        "objectives": list(EqualityObjective.objects.all()),
+        "responsibilities": list(UnitResponsibility.objects.all()),
+    }
+    return render(request, "site_pages/equality.html", context)
 
 
 contact = _page("site_pages/contact.html")

@@ -121,3 +121,17 @@ def inline_management() -> dict:
         "events-MIN_NUM_FORMS": "0",
         "events-MAX_NUM_FORMS": "1000",
     }
+
+
+def test_default_decision_email_signs_off_with_the_forces_own_unit(essex, staff):
+    from force.models import ForceProfile
+    from force.selectors import force_profile_forget
+    from tests.factories import ForceProfileFactory
+
+    ForceProfile.objects.all().delete()
+    ForceProfileFactory(name="Leicestershire Police", unit_name="Equality Unit")
+    force_profile_forget()
+    application_transition(application=make(Status.INVITED), to_status=Status.ACCEPTED, actor=staff)
+    body = Notification.objects.get(kind="iag.decision.accepted").body_text
+    assert "Leicestershire Police Equality Unit" in body
+    assert "diversity unit" not in body

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from networks.models import Network
+from tests.factories import ForceProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,9 @@ def test_network_page_shows_everything_but_the_private_email(client, networks):
     guild.founded_year = 1914
     guild.board_representative = "Guild secretary"
     guild.save()
+    ForceProfileFactory(network_board="Diversity and Inclusion Board")  # the representative sits on it
     html = client.get(guild.get_absolute_url()).content.decode()
-    for text in ("Guild", "1914", "Guild secretary", "Friends and allies", "Faith and belief", "Contact this network"):
+    representative = ("Representative on the Diversity and Inclusion Board", "Guild secretary")
+    for text in ("Guild", "1914", *representative, "Friends and allies", "Faith and belief", "Contact this network"):
         assert text in html
     assert guild.contact_email not in html

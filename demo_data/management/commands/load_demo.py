@@ -40,6 +40,8 @@ class Command(BaseCommand):
             for label, module in demo_modules():
                 summary = module.load(force=force)
                 self.stdout.write(f"{label}: {summary}")
+            removed = demo.prune_districts(force=force)
+            self.stdout.write(f"force: {{'other districts removed': {removed}}}")
         if staff_password:
             password = secrets.token_urlsafe(12) if staff_password == "random" else staff_password
             user, _ = get_user_model().objects.get_or_create(

@@ -1,0 +1,26 @@
+import shutil
+import subprocess
+
+import pytest
+
+WELSH_PO = r"""msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: cy\n"
+
+msgid "Equality and diversity"
+msgstr "Cydraddoldeb ac amrywiaeth"
+"""
+
+
+@pytest.fixture
+def welsh(tmp_path, settings):
+    """A compiled Welsh catalogue with one translation, as a force in Wales would add."""
+    if shutil.which("msgfmt") is None:
+        pytest.fail("gettext's msgfmt is needed: apt-get install -y gettext")
+    folder = tmp_path / "cy" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "django.po").write_text(WELSH_PO)
+    subprocess.run(["msgfmt", "-o", folder / "django.mo", folder / "django.po"], check=True)
+    settings.LOCALE_PATHS = [tmp_path]
+    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
