@@ -48,11 +48,23 @@ def _demo_slugs(force: str) -> set[str]:
     }
 
 
+def _other_forces_slugs(force: str) -> set[str]:
+    return set().union(*(_demo_slugs(other) for other in FORCES if other != force)) - _demo_slugs(force)
+
+
+def other_forces_demo_groups(force: str):
+    """Another force's demo groups that no real application chose: the ones this
+    demo removes (apps above this one clear their own rows for them first)."""
+    real_choices = ApplicationChoice.objects.exclude(application__reference__startswith="IAG-DEMO-")
+    return AdvisoryGroup.objects.filter(slug__in=_other_forces_slugs(force)).exclude(
+        pk__in=real_choices.values("group")
+    )
+
+
 def _remove_other_forces_groups(force: str) -> None:
     """Another force's demo groups go, with the demo applications' choices of them;
     a group a real application chose stays."""
-    theirs = set().union(*(_demo_slugs(other) for other in FORCES if other != force)) - _demo_slugs(force)
-    stale = AdvisoryGroup.objects.filter(slug__in=theirs)
+    stale = AdvisoryGroup.objects.filter(slug__in=_other_forces_slugs(force))
     ApplicationChoice.objects.filter(group__in=stale, application__reference__startswith="IAG-DEMO-").delete()
     stale.filter(choices__isnull=True).delete()
 

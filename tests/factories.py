@@ -15,7 +15,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from dispatch import models as dispatch
-from force.models import District, EqualityObjective, ForceProfile
+from force.models import District, EqualityObjective, ForceProfile, UnitResponsibility
 from form_drafts.models import FormDraft
 from iag import models as iag
 from iag_work import models as iag_work
@@ -88,6 +88,14 @@ class EqualityObjectiveFactory(DjangoModelFactory):
         model = EqualityObjective
 
     text = factory.Sequence(lambda n: f"Objective {n}: reflect the communities we serve")
+    display_order = factory.Sequence(int)
+
+
+class UnitResponsibilityFactory(DjangoModelFactory):
+    class Meta:
+        model = UnitResponsibility
+
+    text = factory.Sequence(lambda n: f"Responsibility {n}: advise on equality impact")
     display_order = factory.Sequence(int)
 
 
@@ -343,6 +351,48 @@ class BookingFactory(DjangoModelFactory):
     email = factory.Sequence(lambda n: f"booker{n}@example.org")
     candidate_reference = factory.Sequence(lambda n: f"BOO{n:06d}")
     status = "confirmed"
+
+
+class VenueFactory(DjangoModelFactory):
+    class Meta:
+        model = pa.Venue
+
+    name = factory.Sequence(lambda n: f"Training room {n}")
+    address = "1 Example Street"
+
+
+class BookingReminderFactory(DjangoModelFactory):
+    class Meta:
+        model = pa.BookingReminder
+
+    booking = factory.SubFactory(BookingFactory)
+    days_before = 7
+
+
+class EveningEventFactory(DjangoModelFactory):
+    class Meta:
+        model = pa.EveningEvent
+
+    evening = factory.SubFactory(PreparationEveningFactory)
+    action = pa.EveningEvent.Action.CAPACITY
+    detail = "Places changed from 10 to 12"
+
+
+class BuddyContactFactory(DjangoModelFactory):
+    class Meta:
+        model = pa.BuddyContact
+
+    assignment = factory.SubFactory(BuddyAssignmentFactory)
+    contacted_on = factory.LazyFunction(lambda: timezone.localdate())
+    way = pa.BuddyContact.Way.PHONE
+
+
+class RepresentationStatementFactory(DjangoModelFactory):
+    class Meta:
+        model = pa.RepresentationStatement
+
+    text = "Women are under-represented in senior roles."
+    source = "The force's website"
 
 
 # ---------------------------------------------------------------- advisory groups at work

@@ -84,6 +84,12 @@ def sample_context(force, names: list[str]) -> dict:
         "subject": "Spring news",  # a newsletter's own subject, written by staff
         "is_test": False,
         "name": "Alex Smith",
+        # advisory group members' emails
+        "meeting": SimpleNamespace(
+            group=AdvisoryGroup.objects.first(), kind=SimpleNamespace(name="Quarterly meeting"), starts_at=None
+        ),
+        "membership": SimpleNamespace(group=AdvisoryGroup.objects.first()),
+        "group": group_names,
     }
 
 

@@ -64,4 +64,4 @@ def test_demo_evenings_in_person_carry_their_venue_access_details(pa_demo, clien
     page = client.get(reverse("positive_action:booking_manage", args=[booking.token])).content.decode()
     assert "Step-free access" in page and "blue badge" in page
     ics = client.get(reverse("positive_action:booking_calendar", args=[booking.token])).content.decode()
-    assert "Nearest public transport: Example: Chelmsford" in ics.replace("\r\n ", "")
+    assert "Nearest public transport: Example: the railway station" in ics.replace("\r\n ", "")

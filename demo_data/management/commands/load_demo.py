@@ -37,7 +37,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, force, staff_password, **options):
         with transaction.atomic():
-            for label, module in demo_modules():
+            modules = demo_modules()
+            # Another force's demo rows go first, from the top app down, so no
+            # protected key holds a row a lower app's demo removes.
+            for label, module in reversed(modules):
+                if callable(getattr(module, "unload_other_forces", None)):
+                    self.stdout.write(f"{label}: {{'other force removed': {module.unload_other_forces(force=force)}}}")
+            for label, module in modules:
                 summary = module.load(force=force)
                 self.stdout.write(f"{label}: {summary}")
             removed = demo.prune_districts(force=force)
