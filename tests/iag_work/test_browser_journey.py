@@ -91,7 +91,9 @@ def test_from_acceptance_to_advice_on_the_public_page(
     staff.goto(f"/admin/iag_work/meeting/?kind__id__exact={meeting.kind_id}")
     run_action(staff, "invite", [meeting.pk])
     assert "invitation(s) sent" in staff.inner_text("main")
-    invitation_email = next(m for m in mail.outbox if m.to == [application.email] and m.subject.startswith("A meeting with"))
+    invitation_email = next(
+        m for m in mail.outbox if m.to == [application.email] and m.subject.startswith("A meeting with")
+    )
     member.goto(link_in(invitation_email, "meetings"))
     assert axe(member) == []
     member.get_by_role("button", name="Yes, I will come").click()
