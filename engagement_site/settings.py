@@ -92,7 +92,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_pages.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +214,11 @@ LANGUAGES = [
     for code, name in PUBLISHABLE_LANGUAGES
     if code == LANGUAGE_CODE or (LOCALE_PATHS[0] / code / "LC_MESSAGES" / "django.mo").exists()
 ]
+# Choosing a language from the URL is needed only once there is a second one; until then
+# the middleware would only cost every request (and add Vary: Accept-Language).
+LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
+if len(LANGUAGES) > 1:
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1, LOCALE_MIDDLEWARE)
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -24,3 +24,9 @@ def welsh(tmp_path, settings):
     subprocess.run(["msgfmt", "-o", folder / "django.mo", folder / "django.po"], check=True)
     settings.LOCALE_PATHS = [tmp_path]
     settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+    # As settings.py does when a second language has a catalogue.
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(
+        middleware.index("django.contrib.sessions.middleware.SessionMiddleware") + 1, settings.LOCALE_MIDDLEWARE
+    )
+    settings.MIDDLEWARE = middleware
