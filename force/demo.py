@@ -116,7 +116,10 @@ def load(*, force: str) -> dict:
 
 def prune_districts(*, force: str) -> int:
     """Remove the districts of a force loaded before. Runs after every app's demo, once the
-    other force's demo groups are gone; a district a group staff added still uses stays."""
+    other force's demo rows are gone; a district anything else still uses (a group, a
+    subscriber's or an issue's choice, a buddy) stays, so no real row loses it."""
     slugs = [slugify(name) for name in FORCES[force]["districts"]]
-    stale = District.objects.exclude(slug__in=slugs).filter(advisory_groups__isnull=True)
+    stale = District.objects.exclude(slug__in=slugs)
+    for relation in District._meta.related_objects:
+        stale = stale.filter(**{f"{relation.name}__isnull": True})
     return stale.delete()[1].get("force.District", 0)

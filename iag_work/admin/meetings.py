@@ -26,6 +26,9 @@ class InvitationInline(admin.TabularInline):
     readonly_fields = ["membership", "reply", "replied_at", "reminded_at"]
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("membership__group")  # each row names the member
+
     def has_add_permission(self, request, obj=None):
         return False  # invite with the action, so each member gets the email
 
@@ -83,7 +86,7 @@ class MeetingAdmin(admin.ModelAdmin):
 class InvitationAdmin(admin.ModelAdmin):
     list_display = ["membership", "meeting", "reply", "attended"]
     list_filter = ["meeting__group", "reply", "attended", ("meeting", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["membership", "meeting__group", "meeting__kind"]
+    list_select_related = ["membership__group", "meeting__group", "meeting__kind"]
     search_fields = ["membership__name"]
     readonly_fields = ["meeting", "membership", "reply", "replied_at", "reminded_at"]
     fields = ["meeting", "membership", "reply", "replied_at", "reminded_at", "attended"]

@@ -8,9 +8,11 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 import private_links
+from force.selectors import force_profile
 from iag_work.models import Invitation, Meeting, Membership, Reply
 from outbox.services import notifications_queue_many
 
@@ -97,7 +99,8 @@ def meeting_calendar(*, invitation: Invitation, token: str) -> str:
     event.add("dtstamp", timezone.now().astimezone(UTC))
     event.add("dtstart", meeting.starts_at.astimezone(UTC))
     event.add("dtend", meeting.ends_at.astimezone(UTC))
-    event.add("summary", f"{meeting.group.name}: {meeting.kind.name}")
+    # Neutral, like every calendar entry the site sends: calendars are shared and seen by others.
+    event.add("summary", _("Meeting with %(force)s") % {"force": force_profile().name})
     event.add("location", location)
     link = settings.SITE_URL + reverse("iag_work:invitation", args=[token])
     event.add("description", f"To reply or see the papers: {link}")

@@ -3,13 +3,16 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 import private_links
 from iag.models import Application
-from iag_work.models import EndReason, Invitation, Membership
+from iag_work.models import EndReason, Invitation, Meeting, Membership, Reply
+from outbox.models import Notification
 from outbox.services import notification_queue, unit_alert_queue
 from page_cache.invalidation import bump as page_cache_bump
 
@@ -56,6 +59,19 @@ def memberships_create_from_application(*, application: Application, actor=None)
     return made
 
 
+def _places_give_back(*, membership_ids: list[int]) -> int:
+    """A member who leaves frees the places they said yes to at meetings still to come."""
+    upcoming = Invitation.objects.select_for_update().filter(
+        membership_id__in=membership_ids, reply=Reply.YES, meeting__starts_at__gt=timezone.now()
+    )
+    given_back = 0
+    for invitation in upcoming:
+        Meeting.objects.filter(pk=invitation.meeting_id, coming__gt=0).update(coming=F("coming") - 1)
+        given_back += 1
+    upcoming.update(reply=Reply.NO)
+    return given_back
+
+
 @transaction.atomic
 def membership_end(*, membership: Membership, reason: str, note: str = "") -> bool:
     """End a current membership. Returns False if it had already ended."""
@@ -65,6 +81,7 @@ def membership_end(*, membership: Membership, reason: str, note: str = "") -> bo
     )
     if ended:
         membership.ended_at, membership.end_reason, membership.end_note = now, reason, note[:500]
+        _places_give_back(membership_ids=[membership.pk])
         if reason == EndReason.STEPPED_DOWN:
             membership_notify(membership=membership, template="stepped_down")
             unit_alert_queue(
@@ -129,7 +146,12 @@ def memberships_anonymise(*, pks: list[int], now=None) -> int:
     and the link to their application go; their attendance rows stay, no longer
     saying whose they were. A fresh key each, so links already sent stop working."""
     now = now or timezone.now()
+    _places_give_back(membership_ids=pks)
     Membership.objects.filter(pk__in=pks, ended_at__isnull=True).update(ended_at=now, end_reason=EndReason.ERASED)
+    # Emails to the person (their address and name are in them), as for their application.
+    invitation_ids = [str(pk) for pk in Invitation.objects.filter(membership_id__in=pks).values_list("pk", flat=True)]
+    for model, ids in ((Membership, [str(pk) for pk in pks]), (Invitation, invitation_ids)):
+        Notification.objects.filter(about_type=ContentType.objects.get_for_model(model), about_id__in=ids).delete()
     Invitation.objects.filter(membership_id__in=pks).update(membership=None)
     Membership.communities.through.objects.filter(membership_id__in=pks).delete()
     for pk in pks:

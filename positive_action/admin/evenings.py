@@ -3,7 +3,8 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -52,9 +53,14 @@ class EveningForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         location = data.get("location")
-        if location:  # the venue's name and address unless given here
-            data["venue"] = data.get("venue") or location.name
-            data["address"] = data.get("address") or location.address
+        if location and "location" in self.changed_data:
+            # A newly chosen venue brings its name and address, unless typed here too.
+            for field, value in (("venue", location.name), ("address", location.address)):
+                if field not in self.changed_data or not data.get(field):
+                    data[field] = value
+                    setattr(self.instance, field, value)
+                    if field not in self.changed_data:
+                        self.changed_data.append(field)  # so save_model saves it
         capacity = data.get("capacity")
         if self.instance.pk and capacity is not None:
             # Read now, not from the page: places may have been taken since it was opened.
@@ -70,6 +76,9 @@ class EveningHistoryInline(AuditTrailInline):
     fields = ["created_at", "action", "booking", "detail", "reason", "actor_name"]
     verbose_name_plural = _("History: the latest 30 events (staff changes show their reason)")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("booking__evening")  # each row names its booking
+
 
 class BookingInline(admin.TabularInline):
     model = Booking
@@ -82,9 +91,14 @@ class BookingInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        # Each waiting booking's place, counted once for the whole list, not once per row.
+        place = Window(RowNumber(), partition_by=[F("evening_id"), F("status")], order_by=[F("queued_at"), F("pk")])
+        return super().get_queryset(request).annotate(queue_place=place)
+
     @admin.display(description=_("place in queue"))
     def place_in_queue(self, obj):
-        return obj.queue_position() or "–"
+        return obj.queue_place if obj.status == Booking.Status.WAITING else "–"
 
 
 @admin.register(PreparationEvening)
@@ -282,4 +296,4 @@ class OverrideForm(forms.Form):
 class EveningEventAdmin(AuditTrailAdmin):
     list_display = ["created_at", "evening", "action", "booking", "detail", "reason", "actor_name"]
     search_fields = ["reason", "actor_name", "=booking__candidate_reference"]
-    list_select_related = ["evening", "booking"]
+    list_select_related = ["evening", "booking__evening"]

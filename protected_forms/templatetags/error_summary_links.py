@@ -17,6 +17,9 @@ CHOICE_WIDGETS = (forms.CheckboxSelectMultiple, forms.RadioSelect)
 @register.filter
 def error_target(field_id: str, bound_field) -> str:
     """The id the error link for field_id (the field's own or a sub-field's) should focus."""
+    # A form with only non-field errors passes no bound field: the link stays as it is.
+    if not isinstance(bound_field, forms.BoundField):
+        return field_id
     if field_id == bound_field.auto_id and isinstance(bound_field.field.widget, CHOICE_WIDGETS):
         return f"id_{bound_field.html_name}_1"
     return field_id

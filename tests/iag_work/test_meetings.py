@@ -69,6 +69,8 @@ def test_the_database_refuses_more_coming_than_places(basildon):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_yes_replies_never_pass_the_places(basildon):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers; the sequential tests cover it")
     meeting = MeetingFactory(group=basildon, capacity=6)
     invitations = InvitationFactory.create_batch(20, meeting=meeting)
     barrier, outcomes = threading.Barrier(len(invitations)), []
@@ -162,3 +164,26 @@ def test_a_scrutiny_record_belongs_to_a_scrutiny_session(basildon):
     record.meeting = MeetingFactory(group=basildon)  # a quarterly meeting
     with pytest.raises(ValidationError):
         record.full_clean()
+
+
+def test_the_calendar_entry_names_neither_the_group_nor_the_kind_of_meeting(client, basildon):
+    invitation = InvitationFactory(meeting__group=basildon)
+    ics = client.get(reverse("iag_work:invitation_calendar", args=[token(invitation)])).content.decode()
+    summary = next(line for line in ics.splitlines() if line.startswith("SUMMARY"))
+    assert "Meeting with" in summary
+    assert basildon.name not in ics.replace("\r\n ", "").split("DESCRIPTION")[0]
+    assert invitation.meeting.kind.name not in summary
+
+
+def test_a_member_who_leaves_frees_the_places_they_said_yes_to(basildon):
+    from iag_work.models import EndReason
+    from iag_work.services.members import membership_end
+
+    invitation = InvitationFactory(meeting__group=basildon, meeting__capacity=1)
+    invitation_reply(invitation=invitation, coming=True)
+    assert Meeting.objects.get(pk=invitation.meeting_id).coming == 1
+    membership_end(membership=invitation.membership, reason=EndReason.STEPPED_DOWN)
+    assert Meeting.objects.get(pk=invitation.meeting_id).coming == 0
+    assert Invitation.objects.get(pk=invitation.pk).reply == "no"
+    other = InvitationFactory(meeting=invitation.meeting)
+    assert invitation_reply(invitation=other, coming=True).reply == "yes"  # the freed place is there

@@ -147,3 +147,7 @@ def test_erasing_the_application_erases_the_memberships_made_from_it(accepted, c
     for member in Membership.objects.filter(pk__in=[m.pk for m in Membership.objects.all()]):
         assert member.name == "[anonymised]" and member.email == ""
         assert member.ended_at is not None and member.end_reason == EndReason.ERASED
+    # Nor do the emails sent to them as a member stay behind in the outbox.
+    from outbox.models import Notification
+
+    assert not Notification.objects.filter(recipient=accepted.email).exclude(kind__startswith="iag.").exists()

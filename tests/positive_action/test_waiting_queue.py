@@ -210,3 +210,31 @@ def test_an_offer_by_hand_lapses_like_any_other(queue, admin_user, settings):
 def test_the_list_of_evenings_says_how_many_are_waiting_for_a_full_one(client, queue):
     page = client.get(reverse("positive_action:evenings")).content.decode()
     assert "4 people waiting; you can join the waiting list" in page
+
+
+def test_choosing_a_venue_in_admin_saves_its_name_and_address(admin_client, queue):
+    from tests.factories import VenueFactory
+
+    evening, _taken, waiting = queue
+    venue = VenueFactory(name="Training suite", address="1 Example Street")
+    url = reverse("admin:positive_action_preparationevening_change", args=[evening.pk])
+    data = change_form(evening, location=venue.pk, venue="", address="")
+    data["mode"] = "in_person"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    evening.refresh_from_db()
+    assert (evening.location_id, evening.venue, evening.address) == (venue.pk, "Training suite", "1 Example Street")
+    # The change page counts each waiting person's place once for the whole list.
+    from django.contrib import admin as django_admin
+    from django.test import RequestFactory
+
+    from positive_action.admin.evenings import BookingInline
+    from positive_action.models import PreparationEvening
+
+    inline = BookingInline(PreparationEvening, django_admin.site)
+    request = RequestFactory().get("/")
+    request.user = response.wsgi_request.user
+    rows = inline.get_queryset(request).filter(evening=evening)
+    assert {row.pk: inline.place_in_queue(row) for row in rows if row.status == "waiting"} == {
+        booking.pk: booking.queue_position() for booking in waiting
+    }

@@ -79,3 +79,15 @@ def test_every_public_page_speaks_for_the_loaded_force_only(client, db, force):
     assert found == set()
     own_words = "\n".join(pages.values())
     assert [fact for fact in FACTS[force] if fact not in own_words] == []
+
+
+@pytest.mark.django_db
+def test_loading_another_force_never_takes_a_district_from_a_real_subscriber():
+    from force.models import District
+    from tests.factories import SubscriberFactory
+
+    call_command("load_demo", "--force", "essex", stdout=open("/dev/null", "w"))
+    basildon = District.objects.get(slug="basildon")
+    subscriber = SubscriberFactory(districts=[basildon])
+    call_command("load_demo", "--force", "leicestershire", stdout=open("/dev/null", "w"))
+    assert list(subscriber.districts.values_list("slug", flat=True)) == ["basildon"]
