@@ -2,6 +2,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.test import override_settings
 
 WELSH_PO = r"""msgid ""
 msgstr ""
@@ -13,8 +14,20 @@ msgstr "Cydraddoldeb ac amrywiaeth"
 """
 
 
+def _reload_live_server_middleware(request):
+    """The live server builds its middleware chain once, when it starts; the
+    test client builds one per client. Rebuild the live server's so a changed
+    MIDDLEWARE reaches the browser too."""
+    if "live_server" not in request.fixturenames:
+        return
+    handler = request.getfixturevalue("live_server").thread.httpd.get_app()
+    while hasattr(handler, "application"):  # static and media files wrappers
+        handler = handler.application
+    handler.load_middleware()
+
+
 @pytest.fixture
-def welsh(tmp_path, settings):
+def welsh(request, tmp_path, settings):
     """A compiled Welsh catalogue with one translation, as a force in Wales would add."""
     if shutil.which("msgfmt") is None:
         pytest.fail("gettext's msgfmt is needed: apt-get install -y gettext")
@@ -29,4 +42,7 @@ def welsh(tmp_path, settings):
     middleware.insert(
         middleware.index("django.contrib.sessions.middleware.SessionMiddleware") + 1, settings.LOCALE_MIDDLEWARE
     )
-    settings.MIDDLEWARE = middleware
+    with override_settings(MIDDLEWARE=middleware):
+        _reload_live_server_middleware(request)
+        yield
+    _reload_live_server_middleware(request)
