@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page kept for visitors without a session is answered before the rest runs.
+    "page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_pages.middleware.SecurityHeadersMiddleware",
@@ -95,16 +97,28 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "staff_accounts.middleware.StaffSessionExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "site_pages.middleware.CookieConsentMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into a 429
+    # Last: runs STAFF_AREA_MIDDLEWARE for requests to admin only.
+    "staff_accounts.middleware.StaffAreaMiddleware",
 ]
+# What only the staff area needs, so public pages do not pay for it: two-factor
+# verification, the staff session limits, and sign-in lockout (axes, innermost:
+# turns a locked-out sign-in into a 429).
+STAFF_AREA_MIDDLEWARE = [
+    "django_otp.middleware.OTPMiddleware",
+    "staff_accounts.middleware.StaffSessionExpiryMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+# axes looks for its middleware in MIDDLEWARE; it runs from STAFF_AREA_MIDDLEWARE instead
+# (tests/security_accounts check the lockout still answers 429).
+SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 
 ROOT_URLCONF = "engagement_site.urls"
 WSGI_APPLICATION = "engagement_site.wsgi.application"
+# Wraps the WSGI application: answers pages the page cache keeps before Django runs.
+WSGI_FRONT_DOOR = "page_cache.wsgi.FrontDoor"
 
 TEMPLATES = [
     {
@@ -313,6 +327,15 @@ PAGE_CACHE_MAX_AGE = float(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
 # How often each process reads the shared generation number bumped by content edits.
 PAGE_CACHE_GENERATION_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_GENERATION_CHECK_SECONDS", 1))
 # Saving or deleting one of these (in admin or anywhere) empties every process's page cache.
+# What differs per visitor on a kept page, redone around it on every answer (their CSRF
+# cookie, the visit-counting cookie); everything else the stack adds is kept with the page.
+PAGE_CACHE_REPLAY_MIDDLEWARE = [
+    "site_pages.middleware.CookieConsentMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+]
+# Which visitors the front door in front of Django (page_cache.wsgi) may answer: those
+# whose answer leaves their cookies as they are; the rest go through the replay above.
+PAGE_CACHE_COOKIES_UNCHANGED = "site_pages.consent.cookies_unchanged"
 PAGE_CACHE_CONTENT_MODELS = [
     "force.ForceProfile",
     "force.District",

@@ -9,6 +9,8 @@ admin.site.index_title = "Manage the engagement site"
 # Public pages in the default language keep their plain URLs; another language, once it
 # has a catalogue, lives under its prefix (/cy/...): the choice is in the URL, not a cookie.
 urlpatterns = [
+    # First, and in no language: load balancers ask for it many times a second.
+    path("", include("site_pages.health_urls")),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include("site_pages.urls")),

@@ -3,33 +3,72 @@ one-time form token. The stored page keeps a placeholder in each; every
 response fills in the visitor's own fresh values, so no visitor ever sees
 another's token."""
 
+import os
 import re
 import secrets
 
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 
 from protected_forms.protection import TOKEN_FIELD
 
-CSRF_PLACEHOLDER = "\x00csrf\x00"
-FORM_TOKEN_PLACEHOLDER = "\x00form-token\x00"
-_CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-_FORM_TOKEN_VALUE = re.compile(rf'(name="{TOKEN_FIELD}" value=")[^"]*(")')
+# Pages are kept as the bytes sent, so filling them in needs no decoding or encoding.
+CSRF_PLACEHOLDER = b"\x00csrf\x00"
+FORM_TOKEN_PLACEHOLDER = b"\x00form-token\x00"
+_CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_FORM_TOKEN_VALUE = re.compile(rb'(name="' + TOKEN_FIELD.encode() + rb'" value=")[^"]*(")')
 
 
-def punch(html: str) -> str:
+def punch(html: bytes) -> bytes:
     """The page with its tokens replaced by placeholders."""
-    html = _CSRF_VALUE.sub(lambda m: m.group(1) + CSRF_PLACEHOLDER + m.group(2), html)
-    return _FORM_TOKEN_VALUE.sub(lambda m: m.group(1) + FORM_TOKEN_PLACEHOLDER + m.group(2), html)
+    html = _CSRF_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", html)
+    return _FORM_TOKEN_VALUE.sub(rb"\1" + FORM_TOKEN_PLACEHOLDER + rb"\2", html)
 
 
-def fill(html: str, request) -> str:
-    """The page for this visitor: a CSRF token of their own (get_token also has
+# Random bytes below this are a whole number of rounds of the alphabet: each is
+# turned into the character at its position modulo the alphabet's length, so every
+# character is equally likely; the few bytes above it are dropped.
+_UNBIASED_BELOW = 256 - 256 % len(CSRF_ALLOWED_CHARS)
+_BYTE_TO_CHAR = bytes(ord(CSRF_ALLOWED_CHARS[b % len(CSRF_ALLOWED_CHARS)]) for b in range(256))
+_BIASED_BYTES = bytes(range(_UNBIASED_BELOW, 256))
+# The masked character for each (secret character, mask character): Django adds their positions.
+_MASKED = {
+    (secret, mask): CSRF_ALLOWED_CHARS[(i + j) % len(CSRF_ALLOWED_CHARS)]
+    for i, secret in enumerate(CSRF_ALLOWED_CHARS)
+    for j, mask in enumerate(CSRF_ALLOWED_CHARS)
+}
+
+
+def _random_chars(length: int) -> str:
+    """`length` characters drawn uniformly from the CSRF alphabet with one read of
+    the OS's random source (Django's get_random_string reads it once per
+    character, which was most of the cost of answering a cached page)."""
+    chars = b""
+    while len(chars) < length:
+        chars += os.urandom(length + 8).translate(_BYTE_TO_CHAR, _BIASED_BYTES)
+    return chars[:length].decode("ascii")
+
+
+def csrf_token(meta: dict) -> str:
+    """Django's get_token, the same values and the same effect (the secret and
+    the flag in request.META that has the CSRF cookie set or renewed on the way
+    out), with cheaper draws: a secret for a visitor without one, a fresh mask."""
+    secret = meta.get("CSRF_COOKIE")
+    if secret is None:
+        secret = _random_chars(CSRF_SECRET_LENGTH)
+        meta["CSRF_COOKIE"] = secret
+    meta["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    mask = _random_chars(CSRF_SECRET_LENGTH)
+    return mask + "".join(map(_MASKED.__getitem__, zip(secret, mask, strict=True)))
+
+
+def fill(html: bytes, meta: dict) -> bytes:
+    """The page for this visitor: a CSRF token of their own (csrf_token also has
     the CSRF middleware set the cookie, as rendering would) and a new one-time
     token for each form."""
     if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+        html = html.replace(CSRF_PLACEHOLDER, csrf_token(meta).encode())
     parts = html.split(FORM_TOKEN_PLACEHOLDER)
     filled = [parts[0]]
     for part in parts[1:]:
-        filled += [secrets.token_urlsafe(24), part]
-    return "".join(filled)
+        filled += [secrets.token_urlsafe(24).encode(), part]
+    return b"".join(filled)

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Entry:
-    content: str | bytes  # the page, with placeholders for the holes; or a file, as it is
+    content: bytes  # as sent: a page with placeholders for the holes, or a file as it is
     headers: dict
     max_age: float
+    has_holes: bool = True
     stored_at: float = field(default_factory=lambda: time.monotonic())
 
     @property

@@ -15,6 +15,26 @@ def read_choice(request) -> dict | None:
     return {"analytics": ANSWERS[raw]}
 
 
+def analytics_cookie_change(cookies: dict) -> str | None:
+    """ "set" when the person accepted the visit-counting cookie and has none yet,
+    "delete" when they have one without having accepted it, otherwise None."""
+    if not settings.ANALYTICS_ENABLED:
+        return None
+    accepted = ANSWERS.get(cookies.get(settings.COOKIE_CONSENT_NAME, ""), False)
+    present = settings.ANALYTICS_COOKIE_NAME in cookies
+    if accepted and not present:
+        return "set"
+    if present and not accepted:
+        return "delete"
+    return None
+
+
+def cookies_unchanged(cookies: dict) -> bool:
+    """Whether an answer to these cookies leaves the visit-counting cookie as it is
+    (the page cache's front door answers only those; the rest go through the site)."""
+    return analytics_cookie_change(cookies) is None
+
+
 def write_choice(response, *, analytics: bool) -> None:
     response.set_cookie(
         settings.COOKIE_CONSENT_NAME,

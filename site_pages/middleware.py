@@ -4,7 +4,7 @@ import secrets
 from csp.utils import build_policy
 from django.conf import settings
 
-from site_pages.consent import read_choice
+from site_pages.consent import analytics_cookie_change
 from site_pages.inline_scripts import script_hashes
 
 
@@ -46,20 +46,19 @@ class CookieConsentMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not settings.ANALYTICS_ENABLED or getattr(response, "consent_handled", False):
+        if getattr(response, "consent_handled", False):
             return response
-        choice = read_choice(request)
+        change = analytics_cookie_change(request.COOKIES)
         name = settings.ANALYTICS_COOKIE_NAME
-        if choice and choice["analytics"]:
-            if name not in request.COOKIES:
-                response.set_cookie(
-                    name,
-                    secrets.token_hex(8),
-                    max_age=settings.COOKIE_CONSENT_MAX_AGE,
-                    secure=settings.SESSION_COOKIE_SECURE,
-                    httponly=True,
-                    samesite="Lax",
-                )
-        elif name in request.COOKIES:
+        if change == "set":
+            response.set_cookie(
+                name,
+                secrets.token_hex(8),
+                max_age=settings.COOKIE_CONSENT_MAX_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        elif change == "delete":
             response.delete_cookie(name, samesite="Lax")
         return response

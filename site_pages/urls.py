@@ -1,6 +1,6 @@
 from django.urls import path
 
-from site_pages.views import cookies, emails, exit, feedback, health, pages
+from site_pages.views import cookies, emails, exit, feedback, pages
 
 # Site-wide pages keep short, unprefixed URL names ("home", "feedback"): every
 # layout template links to them.
@@ -16,5 +16,4 @@ urlpatterns = [
     path("feedback/sent/", feedback.feedback_sent, name="feedback_sent"),
     path("emails-we-send/", emails.emails_we_send, name="emails_we_send"),
     path("leave/", exit.leave, name="leave"),
-    path("healthz", health.health, name="health"),
 ]

@@ -8,6 +8,24 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.utils.module_loading import import_string
+
+
+class StaffAreaMiddleware:
+    """Runs settings.STAFF_AREA_MIDDLEWARE, in order, for requests to the staff
+    area (ADMIN_URL_PREFIX) and skips it for every public page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        staff_chain = get_response
+        for path in reversed(settings.STAFF_AREA_MIDDLEWARE):
+            staff_chain = import_string(path)(staff_chain)
+        self.staff_chain = staff_chain
+
+    def __call__(self, request):
+        if request.path.startswith(settings.ADMIN_URL_PREFIX):
+            return self.staff_chain(request)
+        return self.get_response(request)
 
 STARTED = "auth_started_at"
 SEEN = "auth_seen_at"

@@ -76,11 +76,25 @@ def test_a_second_visitor_gets_the_page_from_the_cache_with_their_own_tokens():
     # What is kept holds placeholders, never a visitor's token.
     (stored,) = pages._entries.values()
     assert holes.CSRF_PLACEHOLDER in stored.content and holes.FORM_TOKEN_PLACEHOLDER in stored.content
-    assert not any(value in stored.content for found in csrf + tokens for value in found)
+    assert not any(value.encode() in stored.content for found in csrf + tokens for value in found)
     # Each visitor is given the CSRF cookie their token belongs to, as Django would.
     assert "csrftoken" in second.cookies and second.cookies["csrftoken"].value
     assert "Cookie" in second["Vary"]
     assert "public" not in second["Cache-Control"]
+
+
+def test_a_page_from_the_cache_carries_every_header_the_whole_stack_gave_it():
+    """The front door answers before the security middleware runs: the page's
+    policy, framing and referrer headers must come with it all the same."""
+    first = visitor().get(reverse("home"))
+    second = visitor().get(reverse("home"))
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    per_answer = {"X-Page-Cache", "Content-Length"}
+    kept = {name: value for name, value in first.items() if name not in per_answer}
+    assert kept == {name: value for name, value in second.items() if name not in per_answer}
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options"):
+        assert second[name], name
+    assert "unsafe-inline" not in second["Content-Security-Policy"].split("script-src")[1].split(";")[0]
 
 
 def test_feedback_sent_from_a_cached_page_is_accepted():
@@ -227,7 +241,7 @@ def test_answers_kept_in_a_session_never_reach_the_cache():
     for name in ("iag:index", "feedback", "home"):
         assert "X-Page-Cache" not in person.get(reverse(name))
         assert "Zebedee" not in visitor().get(reverse(name)).content.decode()
-    assert not any("Zebedee" in entry.content for entry in pages._entries.values())
+    assert not any(b"Zebedee" in entry.content for entry in pages._entries.values())
 
 
 def test_signed_in_staff_are_never_served_from_the_cache(admin_client):
@@ -263,10 +277,10 @@ def test_pages_with_a_reference_or_a_private_link_are_never_cached(client):
 def test_the_store_is_bounded_in_bytes_least_recently_used_first_out():
     store = PageStore()
     for name in "abc":
-        store.put((name,), Entry(name * 40, {}, 60), max_bytes=100)
+        store.put((name,), Entry(name.encode() * 40, {}, 60), max_bytes=100)
         store.get(("a",))
     assert store.get(("a",)) is not None and store.get(("b",)) is None and store.get(("c",)) is not None
-    store.put(("huge",), Entry("x" * 101, {}, 60), max_bytes=100)
+    store.put(("huge",), Entry(b"x" * 101, {}, 60), max_bytes=100)
     assert store.get(("huge",)) is None
 
 
@@ -285,6 +299,7 @@ def test_a_page_that_starts_a_session_or_sets_a_cookie_is_not_kept(rf):
     from django.http import HttpResponse
 
     from page_cache.decorators import cached_page
+    from page_cache.middleware import PageCacheMiddleware
 
     @cached_page
     def starts_session(request):
@@ -297,8 +312,120 @@ def test_a_page_that_starts_a_session_or_sets_a_cookie_is_not_kept(rf):
         response.set_cookie("chosen", "yes")
         return response
 
+    @cached_page
+    def plain(request):
+        return HttpResponse("<p>Hello</p>")
+
+    def with_session(view):
+        def handler(request):
+            request.session = SessionStore()
+            return view(request)
+
+        return handler
+
     for view in (starts_session, sets_cookie):
-        request = rf.get("/")
-        request.session = SessionStore()
-        assert view(request)["X-Page-Cache"] == "miss"
+        assert PageCacheMiddleware(with_session(view))(rf.get("/"))["X-Page-Cache"] == "miss"
     assert len(pages) == 0
+    # The same front door keeps a page that does neither.
+    PageCacheMiddleware(with_session(plain))(rf.get("/"))
+    assert len(pages) == 1
+
+
+def through_the_front_door(path: str, cookies: dict | None = None) -> tuple[str, list, bytes]:
+    """A GET as the WSGI server hands it over, to the site's WSGI application
+    (the front door in page_cache.wsgi, then Django behind it)."""
+    from django.test import RequestFactory
+
+    from engagement_site.wsgi import application
+
+    environ = dict(RequestFactory().get(path).environ)
+    if cookies:
+        environ["HTTP_COOKIE"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    answered = {}
+
+    def start_response(status, headers, exc_info=None):
+        answered.update(status=status, headers=headers)
+
+    body = b"".join(application(environ, start_response))
+    return answered["status"], answered["headers"], body
+
+
+def test_the_front_door_answers_a_kept_page_with_the_visitors_own_tokens_and_cookie():
+    kept = visitor().get(reverse("feedback"))  # Django renders it and keeps it
+    status, headers, body = through_the_front_door(reverse("feedback"))
+    assert status == "200 OK"
+    named = dict(headers)
+    assert named["X-Page-Cache"] == "hit"
+    per_answer = {"X-Page-Cache", "Content-Length", "Set-Cookie"}
+    assert {n: v for n, v in headers if n not in per_answer} == {n: v for n, v in kept.items() if n not in per_answer}
+    assert int(named["Content-Length"]) == len(body)
+    html = body.decode()
+    assert CSRF.search(html).group(1) not in kept.content.decode()
+    assert FORM_TOKEN.search(html).group(1) not in kept.content.decode()
+    # The CSRF cookie is the one Django's middleware sends, for a secret of the visitor's own.
+    (cookie,) = [value for name, value in headers if name == "Set-Cookie"]
+    name_value, *attributes = cookie.split("; ")
+    secret = name_value.removeprefix("csrftoken=")
+    django_attributes = kept.cookies["csrftoken"].OutputString().split("; ")[1:]
+    without_expiry = [a for a in attributes if not a.startswith("expires=")]
+    assert without_expiry == [a for a in django_attributes if not a.startswith("expires=")]
+    # And Django accepts what the front door gave: the feedback is sent.
+    person = visitor()
+    person.cookies["csrftoken"] = secret
+    sent = person.post(
+        reverse("feedback"),
+        {
+            "csrfmiddlewaretoken": CSRF.search(html).group(1),
+            "form_token": FORM_TOKEN.search(html).group(1),
+            "satisfaction": "satisfied",
+            "comments": "Clear.",
+            "website": "",
+        },
+    )
+    assert sent.status_code == 302 and Feedback.objects.count() == 1
+
+
+def test_the_front_door_keeps_a_returning_visitors_csrf_secret():
+    from django.middleware.csrf import _unmask_cipher_token
+
+    visitor().get(reverse("feedback"))
+    secret = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6"
+    status, headers, body = through_the_front_door(reverse("feedback"), {"csrftoken": secret})
+    assert dict(headers)["X-Page-Cache"] == "hit"
+    assert _unmask_cipher_token(CSRF.search(body.decode()).group(1)) == secret
+    assert dict(headers)["Set-Cookie"].startswith(f"csrftoken={secret};")  # renewed, as Django does
+
+
+def test_the_front_door_leaves_sessions_and_cookie_changes_to_django():
+    visitor().get(reverse("home"))
+    visitor().get(reverse("home"), HTTP_COOKIE="cookies_policy=analytics:yes")
+    # A session: Django answers afresh, nothing from the store.
+    status, headers, body = through_the_front_door(reverse("home"), {"sessionid": "someone"})
+    assert status == "200 OK" and "X-Page-Cache" not in dict(headers)
+    # Accepted the visit-counting cookie and has none yet: Django's replay sets it.
+    status, headers, body = through_the_front_door(reverse("home"), {"cookies_policy": "analytics:yes"})
+    assert any(name == "Set-Cookie" and value.strip().startswith("site_measure=") for name, value in headers)
+    # A CSRF cookie the front door does not read as a plain secret (an older masked
+    # one): Django reads it, and the visitor keeps the secret it holds.
+    from django.middleware.csrf import _unmask_cipher_token
+
+    masked = "x" * 64
+    status, headers, body = through_the_front_door(reverse("home"), {"csrftoken": masked})
+    assert _unmask_cipher_token(CSRF.search(body.decode()).group(1)) == _unmask_cipher_token(masked)
+
+
+def test_the_csrf_tokens_filled_in_are_djangos_own_masked_tokens():
+    from collections import Counter
+
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
+
+    new_visitor: dict = {}
+    first, second = holes.csrf_token(new_visitor), holes.csrf_token(new_visitor)
+    secret = new_visitor["CSRF_COOKIE"]
+    assert len(secret) == 32 and new_visitor["CSRF_COOKIE_NEEDS_UPDATE"]
+    assert first != second and _unmask_cipher_token(first) == _unmask_cipher_token(second) == secret
+    # Every character of the alphabet drawn about equally often (none favoured by the modulo).
+    drawn = Counter("".join(holes.csrf_token({})[:32] for _ in range(4000)))
+    assert set(drawn) == set(CSRF_ALLOWED_CHARS)
+    expected = 4000 * 32 / len(CSRF_ALLOWED_CHARS)
+    assert all(abs(count - expected) < 0.15 * expected for count in drawn.values())
