@@ -187,3 +187,11 @@ def test_demo_staff_login_prints_the_second_factor(capsys, client, otp_enforced)
     code = capsys.readouterr().out.strip()
     assert sign_in(client, "diversity.admin", "a-long-demo-password", code).status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_staff_area_middleware_runs_for_admin_requests_only(client):
+    """Two-factor checks, session limits and lockout cost public pages nothing."""
+    public = client.get(reverse("home"))
+    assert not hasattr(public.wsgi_request.user, "is_verified")
+    staff_area = client.get(LOGIN)
+    assert staff_area.wsgi_request.user.is_verified() is False
