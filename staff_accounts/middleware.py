@@ -27,6 +27,7 @@ class StaffAreaMiddleware:
             return self.staff_chain(request)
         return self.get_response(request)
 
+
 STARTED = "auth_started_at"
 SEEN = "auth_seen_at"
 WRITE_EVERY = 60

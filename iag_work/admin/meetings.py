@@ -1,8 +1,15 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from iag_work.models import Invitation, Meeting, MeetingKind, ScrutinyRecord
-from iag_work.services.meetings import invitations_mark_attendance, meeting_invite, meetings_remind
+from iag_work.services.meetings import (
+    invitations_mark_attendance,
+    meeting_capacity_change,
+    meeting_invite,
+    meetings_remind,
+)
 
 from ._export import csv_response
 
@@ -47,6 +54,29 @@ class MeetingAdmin(admin.ModelAdmin):
         from django.db.models import Count
 
         return super().get_queryset(request).annotate(invited_count=Count("invitations"))
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # Only what the form changed: `coming` is counted by members' replies meanwhile,
+        # and places go through the service, which checks them against it in one UPDATE.
+        fields = [name for name in form.changed_data if name != "capacity"]
+        if fields:
+            obj.save(update_fields=fields)
+        if "capacity" in form.changed_data:
+            try:
+                meeting_capacity_change(meeting=obj, capacity=form.cleaned_data["capacity"])
+            except ValidationError as exc:  # replies came in between the form's check and now
+                request.places_refused = True
+                refused = _("The number of places was not changed: %(reason)s") % {"reason": " ".join(exc.messages)}
+                if fields:
+                    refused = _("%(refused)s Your other changes were saved.") % {"refused": refused}
+                self.message_user(request, refused, messages.ERROR)
+
+    def response_change(self, request, obj):
+        if getattr(request, "places_refused", False):
+            return HttpResponseRedirect(request.path)  # back to the meeting as it is, not "changed successfully"
+        return super().response_change(request, obj)
 
     @admin.display(description=_("invited"), ordering="invited_count")
     def invited(self, obj):

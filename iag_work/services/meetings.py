@@ -4,6 +4,7 @@ reminders and attendance."""
 from datetime import UTC
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -32,6 +33,19 @@ def _email(invitation: Invitation, template: str) -> dict:
         about=invitation,
         private_link=private_links.IAG_INVITATION.target(invitation),
     )
+
+
+def meeting_capacity_change(*, meeting: Meeting, capacity: int | None) -> None:
+    """Set a meeting's number of places (None: no limit). Fewer than the members
+    already coming is refused, checked in the same UPDATE, so a reply that came in
+    after the form was checked cannot be squeezed out or break the limit."""
+    room = Q(coming__lte=capacity) if capacity is not None else Q()
+    if not Meeting.objects.filter(room, pk=meeting.pk).update(capacity=capacity):
+        coming = Meeting.objects.values_list("coming", flat=True).get(pk=meeting.pk)
+        raise ValidationError(
+            _("%(n)d members have already said they are coming.") % {"n": coming}, code="below_coming"
+        )
+    meeting.capacity = capacity
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -128,13 +128,22 @@ class PreparationEveningAdmin(admin.ModelAdmin):
             try:
                 offered = evening_capacity_change(evening=obj, capacity=form.cleaned_data["capacity"], by=request.user)
             except ValidationError as exc:  # places were taken between the form's check and now
-                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+                request.places_refused = True
+                refused = _("The number of places was not changed: %(reason)s") % {"reason": " ".join(exc.messages)}
+                if fields:
+                    refused = _("%(refused)s Your other changes were saved.") % {"refused": refused}
+                self.message_user(request, refused, messages.ERROR)
                 return
             if offered:
                 self.message_user(
                     request,
                     _("%(count)d new places offered to people waiting, in queue order.") % {"count": len(offered)},
                 )
+
+    def response_change(self, request, obj):
+        if getattr(request, "places_refused", False):
+            return HttpResponseRedirect(request.path)  # back to the evening as it is, not "changed successfully"
+        return super().response_change(request, obj)
 
     def get_queryset(self, request):
         return (

@@ -187,3 +187,49 @@ def test_a_member_who_leaves_frees_the_places_they_said_yes_to(basildon):
     assert Invitation.objects.get(pk=invitation.pk).reply == "no"
     other = InvitationFactory(meeting=invitation.meeting)
     assert invitation_reply(invitation=other, coming=True).reply == "yes"  # the freed place is there
+
+
+def test_admin_says_plainly_when_replies_came_in_while_it_saved_fewer_places(admin_client, basildon, monkeypatch):
+    """Staff lower the places to the number coming; a member says yes between the
+    form's check and the save. The save must neither break the limit (a 500) nor
+    say "changed successfully"."""
+    from django.db.models import F
+
+    from iag_work.admin import meetings as meetings_admin
+    from iag_work.models import Meeting
+    from tests.admin_pages.test_every_admin_page import form_data, parse
+
+    meeting = MeetingFactory(group=basildon, capacity=5, place="Basildon police station")
+    for invitation in InvitationFactory.create_batch(2, meeting=meeting):
+        invitation_reply(invitation=invitation, coming=True)
+    url = reverse("admin:iag_work_meeting_change", args=[meeting.pk])
+    data = form_data(parse(admin_client.get(url).content.decode(), "meeting_form"))
+    data.update(capacity=["2"], place=["Basildon custody suite"], _save=["Save"])
+    real = meetings_admin.meeting_capacity_change
+
+    def a_member_says_yes_first(**kwargs):
+        Meeting.objects.filter(pk=meeting.pk).update(coming=F("coming") + 1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(meetings_admin, "meeting_capacity_change", a_member_says_yes_first)
+    response = admin_client.post(url, data, follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The number of places was not changed: 3 members have already said they are coming." in page
+    assert "Your other changes were saved" in page and "changed successfully" not in page
+    meeting.refresh_from_db()
+    assert (meeting.capacity, meeting.coming, meeting.place) == (5, 3, "Basildon custody suite")
+
+
+def test_admin_lowers_places_to_those_coming(admin_client, basildon):
+    from tests.admin_pages.test_every_admin_page import form_data, parse
+
+    meeting = MeetingFactory(group=basildon, capacity=5, place="Basildon police station")
+    for invitation in InvitationFactory.create_batch(2, meeting=meeting):
+        invitation_reply(invitation=invitation, coming=True)
+    url = reverse("admin:iag_work_meeting_change", args=[meeting.pk])
+    data = form_data(parse(admin_client.get(url).content.decode(), "meeting_form"))
+    data.update(capacity=["2"], _save=["Save"])
+    assert admin_client.post(url, data).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.capacity, meeting.coming) == (2, 2)

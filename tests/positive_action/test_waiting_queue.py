@@ -238,3 +238,28 @@ def test_choosing_a_venue_in_admin_saves_its_name_and_address(admin_client, queu
     assert {row.pk: inline.place_in_queue(row) for row in rows if row.status == "waiting"} == {
         booking.pk: booking.queue_position() for booking in waiting
     }
+
+
+def test_admin_says_plainly_when_places_were_taken_while_it_saved(admin_client, monkeypatch):
+    from django.db.models import F
+
+    from positive_action.admin import evenings as evenings_admin
+    from tests.factories import PreparationEveningFactory
+
+    evening = PreparationEveningFactory(capacity=3)
+    PreparationEvening.objects.filter(pk=evening.pk).update(booked=1)
+    evening.refresh_from_db()
+    real = evenings_admin.evening_capacity_change
+
+    def someone_books_first(**kwargs):
+        PreparationEvening.objects.filter(pk=evening.pk).update(booked=F("booked") + 1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(evenings_admin, "evening_capacity_change", someone_books_first)
+    url = reverse("admin:positive_action_preparationevening_change", args=[evening.pk])
+    response = admin_client.post(url, change_form(evening, capacity=1, title="Renamed"), follow=True)
+    page = response.content.decode()
+    assert "The number of places was not changed: This evening has 2 places taken" in page
+    assert "Your other changes were saved" in page and "changed successfully" not in page
+    evening.refresh_from_db()
+    assert (evening.title, evening.capacity, evening.booked) == ("Renamed", 3, 2)
