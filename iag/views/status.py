@@ -5,6 +5,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from iag.models import Application
 from iag.services import application_withdraw
+from page_cache.decorators import cached_page
 from protected_forms.protection import rate_limited
 from protected_forms.views import too_many_requests
 
@@ -34,6 +35,7 @@ def withdraw(request, token):
     return render(request, "iag/withdraw.html", {"application": application, "token": token})
 
 
+@cached_page
 @require_safe
 @never_cache
 def withdrawn(request):

@@ -43,6 +43,8 @@ class NetworkContactView(ProtectedFormView):
         ).reference
 
 
+# Kept only for visitors without a session, who have no reference to see.
+@cached_page
 @never_cache
 def contact_sent(request, slug):
     network = _network_taking_messages(slug)

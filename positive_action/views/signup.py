@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from form_drafts.forms import answers_as_typed, return_email, save_for_later_requested
 from form_drafts.services import draft_discard, draft_load, draft_save, draft_save_for_return
+from page_cache.decorators import cached_page
 from positive_action.forms import SignupConfirmForm, SignupForm
 from positive_action.services import signup_receive
 from protected_forms.protection import rate_limited
@@ -110,6 +111,8 @@ class CheckView(ProtectedSubmissionMixin, View):
 check = CheckView.as_view()
 
 
+# Kept only for visitors without a session, who have no reference to see.
+@cached_page
 @never_cache
 def done(request):
     reference = request.session.get(f"submitted:{FORM_NAME}")

@@ -26,6 +26,7 @@ class FeedbackView(ProtectedFormView):
         ).reference
 
 
+@cached_page
 @never_cache
 def feedback_sent(request):
     return render(request, "site_pages/feedback_sent.html")

@@ -269,9 +269,26 @@ def test_only_the_query_parameters_a_page_declares_are_cached():
 
 
 def test_pages_with_a_reference_or_a_private_link_are_never_cached(client):
-    assert "X-Page-Cache" not in visitor().get(reverse("feedback_sent"))
     assert "X-Page-Cache" not in visitor().get(reverse("iag:apply_done"))
     assert len(pages) == 0
+
+
+def test_confirmation_pages_are_kept_but_never_with_anyones_reference():
+    from positive_action.views.signup import FORM_NAME
+
+    done = reverse("positive_action:signup_done")
+    assert visitor().get(done)["X-Page-Cache"] == "miss"
+    person = visitor()
+    session = person.session
+    session[f"submitted:{FORM_NAME}"] = "PAP-7Q2K"
+    session.save()
+    theirs = person.get(done)
+    assert "X-Page-Cache" not in theirs and "PAP-7Q2K" in theirs.content.decode()
+    someone_else = visitor().get(done)
+    assert someone_else["X-Page-Cache"] == "hit" and "PAP-7Q2K" not in someone_else.content.decode()
+    for name in ("feedback_sent", "iag:withdrawn"):
+        visitor().get(reverse(name))
+        assert visitor().get(reverse(name))["X-Page-Cache"] == "hit", name
 
 
 def test_the_store_is_bounded_in_bytes_least_recently_used_first_out():
