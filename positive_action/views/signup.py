@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from form_drafts.forms import answers_as_typed, return_email, save_for_later_requested
 from form_drafts.services import draft_discard, draft_load, draft_save, draft_save_for_return
+from page_cache.decorators import cached_page
 from positive_action.forms import SignupConfirmForm, SignupForm
 from positive_action.services import signup_receive
 from protected_forms.protection import rate_limited
@@ -36,7 +37,10 @@ def _saved_form(request) -> SignupForm:
     return form if form.is_valid() else SignupForm(initial=saved)
 
 
+# Answers are kept through the session, so only visitors with none are served the
+# cached, empty form; roles, groups and districts are content (an edit empties the cache).
 @never_cache
+@cached_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     if request.method == "POST":
