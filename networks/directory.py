@@ -5,11 +5,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.urls import reverse
+
 from networks.models import Audience, Category
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
 PAGE_SIZE = 20  # networks on one page of the directory
+_SLUG = "network-slug"  # stands in for each network's slug in its link
 
 
 @dataclass
@@ -48,7 +51,7 @@ class DirectoryFilters:
         return [audience.value for audience in self.audiences]
 
     def apply(self, queryset):
-        queryset = queryset.search(self.words).in_categories(self.category_slugs)
+        queryset = queryset.search(self.words).in_categories(self.categories)
         return queryset.open_to_any(self.audience_values) if self.audiences else queryset
 
     def params(self, *, query=None, categories=None, audiences=None) -> list[tuple[str, str]]:
@@ -76,6 +79,16 @@ class DirectoryFilters:
         return links
 
 
-def group_by_category(networks) -> list[tuple[Category, list]]:
-    """Networks already ordered by category, as (category, networks) pairs."""
+def group_by_category(networks, categories: list[Category]) -> list[tuple[Category, list]]:
+    """Networks already in directory order, as (category, networks) pairs. Each
+    network is given its link and who can join as text here, once per page: per
+    row in the template they cost a reverse() and four translated labels each."""
+    by_pk = {category.pk: category for category in categories}
+    link = reverse("networks:detail", args=[_SLUG])
+    labels = [(audience.field, str(audience.label).lower()) for audience in Audience]
+    networks = list(networks)
+    for network in networks:
+        network.category = by_pk[network.category_id]
+        network.link = link.replace(_SLUG, network.slug)
+        network.open_to = ", ".join(label for field_name, label in labels if getattr(network, field_name))
     return [(category, list(items)) for category, items in groupby(networks, key=lambda network: network.category)]
