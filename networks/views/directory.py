@@ -12,7 +12,7 @@ from page_cache.decorators import cached_page
 AUDIENCES = list(Audience)
 
 
-@cached_page(query=("category", "join"))
+@cached_page(query=("category", "join", "page"))
 @require_safe
 def index(request):
     categories = list(Category.objects.all())

@@ -21,6 +21,7 @@ from tests.factories import (
     PreparationEveningFactory,
     RoleFactory,
 )
+from tests.networks.test_query_count import add_networks
 from tests.site_pages.test_page_cache import CSRF, FORM_TOKEN, clock, page_cache_on, visitor  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +208,9 @@ def test_an_evening_booking_page_after_the_evening_is_gone_is_not_served_from_th
     served_twice(url)
     edited(django_capture_on_commit_callbacks, evening, starts_at=timezone.now() - timedelta(days=1))
     assert visitor().get(url).status_code == 404
+
+
+def test_later_pages_of_the_networks_directory_are_served_from_the_cache():
+    add_networks(50)
+    served_twice(reverse("networks:index") + "?page=2")
+    assert "X-Page-Cache" not in visitor().get(reverse("networks:index") + "?q=network&page=2")
