@@ -12,7 +12,7 @@ from networks.models import Audience, Category
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
 PAGE_SIZE = 20  # networks on one page of the directory
-_SLUG = "network-slug"  # stands in for each network's slug in its link
+_SLUG = "__slug__"  # stands in for each network's slug in its link (a valid slug no URL part holds)
 
 
 @dataclass
