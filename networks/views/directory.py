@@ -1,10 +1,10 @@
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from networks.directory import MAX_QUERY_LENGTH, PAGE_SIZE, DirectoryFilters, group_by_category
+from networks.directory import MAX_QUERY_LENGTH, DirectoryFilters, directory_page, group_by_category
 from networks.models import Audience, Category, Network
 from networks.validators import LOGO_CONTENT_TYPES, extension_of
 from page_cache.decorators import cached_page
@@ -17,9 +17,10 @@ AUDIENCES = list(Audience)
 def index(request):
     categories = list(Category.objects.all())
     filters = DirectoryFilters.from_request(request.GET, categories)
-    paginator = Paginator(filters.apply(Network.objects.published().for_directory(categories)), PAGE_SIZE)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = directory_page(
+            filters.apply(Network.objects.published().for_directory(categories)), request.GET.get("page")
+        )
     except InvalidPage as exc:  # not a whole number from 1 to the last page
         raise Http404 from exc
     base = reverse("networks:index")
@@ -32,7 +33,7 @@ def index(request):
             "audiences": AUDIENCES,
             "max_query_length": MAX_QUERY_LENGTH,
             "groups": group_by_category(page, categories),
-            "count": paginator.count,
+            "count": page.paginator.count,
             "page": page,
             "removal_links": filters.removal_links(base),
             # Offered when nothing matched: each starts afresh with one category.
