@@ -3,11 +3,13 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from page_cache.decorators import cached_page
 from protected_forms.protection import rate_limited
 from protected_forms.views import ProtectedFormView, too_many_requests
 
@@ -23,6 +25,8 @@ from .services import (
 from .services.subscriptions import ONE_CLICK
 
 
+# The same page for every visitor: districts and topics are content (a change empties the cache).
+@method_decorator(cached_page, name="dispatch")
 class SignUpView(ProtectedFormView):
     template_name = "dispatch/index.html"
     form_class = SignUpForm

@@ -341,6 +341,7 @@ PAGE_CACHE_CONTENT_MODELS = [
     "force.District",
     "force.EqualityObjective",
     "force.UnitResponsibility",
+    "dispatch.Topic",  # the sign-up form's choices
     "networks.Category",
     "networks.Network",
     "iag.AdvisoryGroup",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from iag.models import AdvisoryGroup
 from iag_work import selectors
+from iag_work.models import AdviceStatus
 
 ITEMS = 50
 
@@ -33,7 +34,8 @@ class AdviceFeed(Feed):
         return selectors.advice_points(group=group)[:ITEMS]
 
     def item_title(self, point):
-        return f"{point.group.name}: {point.theme.name} ({point.get_status_display()})"
+        # AdviceStatus(...).label translates one label; get_status_display() all four, per item.
+        return f"{point.group.name}: {point.theme.name} ({AdviceStatus(point.status).label})"
 
     def item_description(self, point):
         parts = [_("You said: %(advice)s") % {"advice": point.advice}]

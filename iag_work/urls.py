@@ -1,11 +1,13 @@
 from django.urls import path
 
+from page_cache.decorators import cached_page
+
 from .feeds import AdviceFeed
 from .views import private, public
 
 app_name = "iag_work"
 
-feed = AdviceFeed()
+feed = cached_page(AdviceFeed())
 
 urlpatterns = [
     path("you-said-we-did/", public.advice_list, name="advice"),

@@ -1,39 +1,39 @@
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from networks.directory import PAGE_SIZE, DirectoryFilters, group_by_category
-from networks.forms import DirectoryFilterForm
-from networks.models import Category, Network
+from networks.directory import MAX_QUERY_LENGTH, DirectoryFilters, directory_page, group_by_category
+from networks.models import Audience, Category, Network
 from networks.validators import LOGO_CONTENT_TYPES, extension_of
 from page_cache.decorators import cached_page
 
+AUDIENCES = list(Audience)
 
-@cached_page(query=("category", "join"))
+
+@cached_page(query=("category", "join", "page"))
 @require_safe
 def index(request):
     categories = list(Category.objects.all())
     filters = DirectoryFilters.from_request(request.GET, categories)
-    paginator = Paginator(filters.apply(Network.objects.published().for_directory()), PAGE_SIZE)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = directory_page(
+            filters.apply(Network.objects.published().for_directory(categories)), request.GET.get("page")
+        )
     except InvalidPage as exc:  # not a whole number from 1 to the last page
         raise Http404 from exc
     base = reverse("networks:index")
-    form = DirectoryFilterForm(
-        initial={"q": filters.query, "category": filters.category_slugs, "join": filters.audience_values},
-        categories=categories,
-    )
     return render(
         request,
         "networks/index.html",
         {
-            "form": form,
             "filters": filters,
-            "groups": group_by_category(page),
-            "count": paginator.count,
+            "categories": categories,
+            "audiences": AUDIENCES,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "groups": group_by_category(page, categories),
+            "count": page.paginator.count,
             "page": page,
             "removal_links": filters.removal_links(base),
             # Offered when nothing matched: each starts afresh with one category.

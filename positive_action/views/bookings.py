@@ -6,6 +6,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from page_cache.decorators import cached_page
 from positive_action.forms import BookingForm
 from positive_action.models import Booking, PreparationEvening
 from positive_action.services import EveningFull, booking_accept_offer, booking_cancel, booking_receive
@@ -18,7 +19,10 @@ FORM_NAME = "pap_booking"
 REQUESTED = "requested"
 
 
+# Places left and people waiting change with every booking, which does not empty
+# the cache: at most 30 seconds stale. Booking itself checks capacity in the database.
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(cached_page(max_age=30), name="dispatch")
 class BookView(ProtectedSubmissionMixin, View):
     form_name = FORM_NAME
 

@@ -37,7 +37,10 @@ def _saved_form(request) -> SignupForm:
     return form if form.is_valid() else SignupForm(initial=saved)
 
 
+# Answers are kept through the session, so only visitors with none are served the
+# cached, empty form; roles, groups and districts are content (an edit empties the cache).
 @never_cache
+@cached_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     if request.method == "POST":

@@ -62,3 +62,19 @@ def test_overlong_or_odd_search_input_does_not_break_the_page(client, networks):
     response = client.get(reverse("networks:index"), {"q": "help\x00 " + "x" * 5000})
     assert response.status_code == 200
     assert len(response.context["filters"].query) <= 100
+
+
+def test_an_edited_network_is_found_by_its_new_words_and_not_its_old_ones(client, networks):
+    from networks.models import Network
+
+    forum = Network.objects.get(name="Help Forum")
+    forum.description = "Peer supporters trained in mental health first aid."
+    forum.save()
+    assert listed(client, q="first aid") == ["Help Forum"]
+    assert listed(client, q="listening") == []
+
+
+def test_search_matches_letters_beyond_ascii_in_any_case(client, make_network):
+    make_network(name="Réseau Égalité", summary="Pour tous.", description="Ouvert.")
+    assert listed(client, q="égalité") == ["Réseau Égalité"]
+    assert listed(client, q="RÉSEAU") == ["Réseau Égalité"]
