@@ -1,12 +1,38 @@
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from networks.directory import MAX_QUERY_LENGTH
+from networks.models import Audience
 from protected_forms.form_messages import email_messages, text_messages
 from protected_forms.protection import ProtectedFormMixin, honeypot_layout
 
 MESSAGE_MAX = 3000
+
+
+class DirectoryFilterForm(forms.Form):
+    """Only draws the GET form; the query string is read by DirectoryFilters."""
+
+    q = forms.CharField(label=_("Search networks"), required=False, max_length=MAX_QUERY_LENGTH)
+    category = forms.MultipleChoiceField(
+        label=_("Category"), required=False, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    join = forms.MultipleChoiceField(
+        label=_("Who can join"), required=False, widget=forms.CheckboxSelectMultiple, choices=Audience.choices
+    )
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [(category.slug, category.name) for category in categories]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("q", label_size=Size.SMALL, label_tag="h2", spellcheck="true"),
+            Field.checkboxes("category", legend_size=Size.SMALL, legend_tag="h2", small=True),
+            Field.checkboxes("join", legend_size=Size.SMALL, legend_tag="h2", small=True),
+        )
 
 
 class NetworkContactForm(ProtectedFormMixin, forms.Form):

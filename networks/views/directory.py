@@ -4,12 +4,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from networks.directory import MAX_QUERY_LENGTH, DirectoryFilters, directory_page, group_by_category
-from networks.models import Audience, Category, Network
+from networks.directory import DirectoryFilters, directory_page, group_by_category
+from networks.forms import DirectoryFilterForm
+from networks.models import Category, Network
 from networks.validators import LOGO_CONTENT_TYPES, extension_of
 from page_cache.decorators import cached_page
-
-AUDIENCES = list(Audience)
 
 
 @cached_page(query=("category", "join", "page"))
@@ -24,14 +23,16 @@ def index(request):
     except InvalidPage as exc:  # not a whole number from 1 to the last page
         raise Http404 from exc
     base = reverse("networks:index")
+    form = DirectoryFilterForm(
+        initial={"q": filters.query, "category": filters.category_slugs, "join": filters.audience_values},
+        categories=categories,
+    )
     return render(
         request,
         "networks/index.html",
         {
+            "form": form,
             "filters": filters,
-            "categories": categories,
-            "audiences": AUDIENCES,
-            "max_query_length": MAX_QUERY_LENGTH,
             "groups": group_by_category(page, categories),
             "count": page.paginator.count,
             "page": page,

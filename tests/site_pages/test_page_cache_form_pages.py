@@ -185,9 +185,6 @@ def test_a_role_opened_to_applicants_shows_on_the_sign_up_page(role, django_capt
 # The advice feed
 
 
-@pytest.mark.xfail(
-    strict=True, reason="page_cache.decorators.TEXT_TYPES does not yet keep application/atom+xml responses"
-)
 def test_the_advice_feed_is_served_from_the_cache_and_shows_new_advice(django_capture_on_commit_callbacks):
     group = AdvisoryGroupFactory()
     AdvicePointFactory(group=group, advice="Explain stop and search at events", given_on=timezone.localdate())
