@@ -3,7 +3,10 @@
 Used by the load runs (`python -m benchmarks`) and by the query-count test
 (tests/benchmarks/test_query_counts.py). Adding a page is one line: a name and
 either a URL name (no arguments) or a function of the loaded data returning
-the path. `status` is the answer a visitor with no session gets.
+the path. `status` is the answer a visitor with no session gets. `private` marks a page
+behind one person's private link: it shows their details, so it is never kept
+in the page cache and the read-only public page target does not apply to it
+(it is measured and printed all the same).
 """
 
 from collections.abc import Callable
@@ -17,6 +20,7 @@ class Page:
     name: str
     url: str | Callable[[dict], str]
     status: int = 200
+    private: bool = False
 
     def path(self, ctx: dict) -> str:
         return self.url(ctx) if callable(self.url) else reverse(self.url)
@@ -40,8 +44,8 @@ PAGES = [
     Page("iag: about", "iag:index"),
     Page("iag: groups", "iag:groups"),
     Page("iag: apply, first question", lambda ctx: reverse("iag:apply_step", args=["your-details"])),
-    Page("iag: application status", _r("iag:status", "status_token")),
-    Page("iag: withdraw (confirm)", _r("iag:withdraw", "status_token")),
+    Page("iag: application status", _r("iag:status", "status_token"), private=True),
+    Page("iag: withdraw (confirm)", _r("iag:withdraw", "status_token"), private=True),
     Page("iag: withdrawn", "iag:withdrawn"),
     Page("iag: you said, we did", "iag_work:advice"),
     Page("iag: you said, we did, filtered", lambda ctx: reverse("iag_work:advice") + "?status=done&page=2"),
@@ -60,9 +64,11 @@ PAGES = [
     Page("positive action: under-representation", "positive_action:under_representation"),
     Page("positive action: sign-up form", "positive_action:signup"),
     Page("positive action: sign-up done", "positive_action:signup_done"),
-    Page("positive action: booking", _r("positive_action:booking_manage", "booking_token")),
-    Page("positive action: cancel booking (confirm)", _r("positive_action:booking_cancel", "booking_token")),
-    Page("positive action: booking calendar", _r("positive_action:booking_calendar", "booking_token")),
+    Page("positive action: booking", _r("positive_action:booking_manage", "booking_token"), private=True),
+    Page(
+        "positive action: cancel booking (confirm)", _r("positive_action:booking_cancel", "booking_token"), private=True
+    ),
+    Page("positive action: booking calendar", _r("positive_action:booking_calendar", "booking_token"), private=True),
     Page("performance: report", "performance:index"),
     Page("performance: section", _r("performance:section", "section_slug")),
     Page("performance: table CSV", _r("performance:table_csv", "table_slug")),
@@ -72,7 +78,9 @@ PAGES = [
 
 def resolve(ctx: dict) -> list[dict]:
     """Name, path and expected status of every page, for this data."""
-    return [{"name": page.name, "path": page.path(ctx), "status": page.status} for page in PAGES]
+    return [
+        {"name": page.name, "path": page.path(ctx), "status": page.status, "private": page.private} for page in PAGES
+    ]
 
 
 def count_queries(client, ctx: dict) -> dict[str, int]:

@@ -92,6 +92,15 @@ def targets(result: dict) -> list[dict]:
             f"{_ratios(worst_p99, bare)[1]:.2f}" + (f"; above: {', '.join(late)}" if late else ""),
         }
     )
+    private = [line for line in lines if line["kind"] == "private"]
+    if private:
+        checks.append(
+            {
+                "target": "private-link pages (one person's details, never kept in the page cache; no target)",
+                "met": None,
+                "detail": "; ".join(f"{line['name']} {_ratios(line, site)[0]:.2f} x /healthz" for line in private),
+            }
+        )
     checks.append(_group("free-text search results", lines, SEARCH_PAGES, site, SEARCH_RATIO, "/healthz"))
     checks.append(_group("single-page form POSTs", lines, SINGLE_PAGE_POSTS, site, SINGLE_POST_RATIO, "/healthz"))
     final = _group("final IAG and programme sign-up POSTs", lines, FINAL_POSTS, site, FINAL_POST_RATIO, "/healthz")
@@ -206,7 +215,8 @@ def table(result: dict) -> str:
         out.append(f"  {item['path'][:70]:72}{item['bytes']:>8,} B  {item['encoding']}")
     out += ["", "Targets"]
     for check in result["targets"]:
-        out.append(f"  [{'met' if check['met'] else 'NOT met'}] {check['target']}: {check['detail']}")
+        mark = "info" if check["met"] is None else "met" if check["met"] else "NOT met"
+        out.append(f"  [{mark}] {check['target']}: {check['detail']}")
     machine = result["machine"]
     load = machine["load_average_1min"]
     out += [

@@ -307,7 +307,7 @@ class Bench:
         add("floor", "site /healthz", "/healthz", self.measure(base + "/healthz"))
         for page in site["pages"][: self.mode.pages]:
             measured = self.measure(base + page["path"], status=page["status"], headers=gzip)
-            add("page", page["name"], page["path"], measured)
+            add("private" if page.get("private") else "page", page["name"], page["path"], measured)
         for form in site["forms"]:
             add("form", form["name"], form["paths"][0], self.post(base, form, pools))
         add("floor", "site /healthz (again, at the end)", "/healthz", self.measure(base + "/healthz"))
