@@ -16,6 +16,9 @@ from django.utils.module_loading import import_string
 from page_cache import holes, invalidation
 from page_cache.store import Entry, pages
 
+# Where the front door (page_cache.wsgi) leaves the key it worked out, in the environ.
+KEY = "page_cache.key"
+MISSED = "page_cache.missed"  # ... and that it found no page under it
 # Recomputed per answer, never replayed from the store.
 _NOT_STORED = {"content-length", "x-page-cache"}
 # Kept as bytes, as they are; everything else is text with holes for the visitor's tokens.
@@ -69,10 +72,12 @@ class PageCacheMiddleware:
         self._answer_from_store = answer
 
     def __call__(self, request):
-        key = request_key(request.META, request.COOKIES) if settings.PAGE_CACHE_ENABLED else None
+        if not settings.PAGE_CACHE_ENABLED:
+            return self.get_response(request)
+        key = request.META[KEY] if KEY in request.META else request_key(request.META, request.COOKIES)
         if key is None or not invalidation.current():
             return self.get_response(request)
-        entry = pages.get(key)
+        entry = None if MISSED in request.META else pages.get(key)
         if entry is not None:
             request.page_cache_entry = entry
             return self._answer_from_store(request)

@@ -22,7 +22,7 @@ from django.middleware.csrf import CSRF_SECRET_LENGTH
 from django.utils.module_loading import import_string
 
 from page_cache import holes, invalidation
-from page_cache.middleware import request_key
+from page_cache.middleware import KEY, MISSED, request_key
 from page_cache.store import pages
 
 
@@ -78,7 +78,10 @@ class FrontDoor:
             return None
         cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
         key = request_key(environ, cookies)
-        if key is None or not self._cookies_unchanged(cookies):
+        if key is None:
+            return None
+        environ[KEY] = key  # Django's side of the page cache need not work it out again
+        if not self._cookies_unchanged(cookies):
             return None
         secret = cookies.get(settings.CSRF_COOKIE_NAME)
         if secret is not None and not _plain_secret(secret):
@@ -87,6 +90,7 @@ class FrontDoor:
             return None
         entry = pages.get(key)
         if entry is None:
+            environ[MISSED] = True  # nor look it up again
             return None
         if not entry.has_holes:
             return [*entry.headers.items(), ("Content-Length", str(len(entry.content)))], entry.content

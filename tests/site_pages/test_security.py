@@ -109,3 +109,4 @@ def test_health_check_answers_without_touching_the_database(client, django_asser
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok"
+    assert response["Cache-Control"] == "no-store"  # a load balancer never gets a stored answer
