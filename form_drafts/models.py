@@ -31,6 +31,9 @@ class FormDraft(models.Model):
     # and the page the person was on. Neither is personal data.
     resume_key = models.CharField(_("return link key"), max_length=64, null=True, blank=True, unique=True)
     resume_path = models.CharField(_("return to"), max_length=200, blank=True)
+    # When that link was emailed: a second press moments later (a double click, a
+    # resend from Back) keeps the link already on its way instead of sending another.
+    resume_sent_at = models.DateTimeField(_("return link sent"), null=True, blank=True)
 
     objects = FormDraftQuerySet.as_manager()
 

@@ -111,6 +111,10 @@ def draft_save(request, form_name: str, data: dict, *, email: str = "") -> None:
     _cache(request)[form_name] = json.loads(fields["payload"])
 
 
+# A second "Save and come back later" to the same address within this time sends no new link.
+RESEND_AFTER = timedelta(minutes=2)
+
+
 def resume_days() -> int:
     return int(settings.FORM_DRAFT_RESUME_DAYS)
 
@@ -120,11 +124,35 @@ def draft_save_for_return(request, form_name: str, data: dict, *, email: str, re
     """For "Save and come back later": keep the answers (finished or not) for
     FORM_DRAFT_RESUME_DAYS and email `email` a one-time link that opens them, on
     any device, at `resume_path`. The email holds no answers."""
+    now = timezone.now()
+    draft_id = _ids(request).get(form_name)
+    # Locked until this commits, so a second press waits for the first and sees its link.
+    before = (
+        FormDraft.objects.select_for_update()
+        .filter(pk=draft_id)
+        .values("email_hash", "resume_key", "resume_sent_at")
+        .first()
+        if draft_id and _is_uuid(draft_id)
+        else None
+    )
     draft_save(request, form_name, data, email=email)
-    expires = timezone.now() + timedelta(days=resume_days())
+    if (
+        before is not None
+        and before["resume_key"]
+        and before["email_hash"] == email_digest(email)
+        and before["resume_sent_at"] is not None
+        and now - before["resume_sent_at"] < RESEND_AFTER
+    ):
+        # The same person pressed again moments after the link was sent to the same
+        # address: their answers are saved; the link on its way still opens them.
+        FormDraft.objects.filter(pk=draft_id).update(resume_path=resume_path)
+        expires = FormDraft.objects.values_list("expires_at", flat=True).get(pk=draft_id)
+        request.session[SAVED_KEY] = {"expires": expires.isoformat(), "continue": resume_path}
+        return
+    expires = now + timedelta(days=resume_days())
     draft = FormDraft(pk=_ids(request)[form_name], resume_key=private_links.link_key_new())
     FormDraft.objects.filter(pk=draft.pk).update(
-        resume_key=draft.resume_key, resume_path=resume_path, expires_at=expires
+        resume_key=draft.resume_key, resume_path=resume_path, expires_at=expires, resume_sent_at=now
     )
     notification_queue(
         recipient=email,

@@ -179,3 +179,25 @@ def test_carrying_on_in_the_same_browser_keeps_the_link_and_its_expiry(saved_on_
     saved_on_question_3.post(step_url("communities"), {"communities": [faith], "communities_detail": DETAIL})
     assert FormDraft.objects.get().expires_at > timezone.now() + timedelta(days=6)
     assert Client().post(return_path("jo@example.org"))["Location"] == step_url("communities")
+
+
+def test_pressing_save_and_come_back_later_twice_sends_one_link_that_works(saved_on_question_3):
+    """A double click, or Back and press again: the answers are saved again, but the
+    person gets one email, and the link in it still opens their answers."""
+    again = saved_on_question_3.post(step_url("communities"), {"communities_detail": DETAIL + " again", **SAVE})
+    assert again.status_code == 302 and again["Location"] == reverse("form_drafts:saved")
+    assert Notification.objects.filter(kind="form_drafts.resume").count() == 1
+    other_device = Client()
+    assert other_device.post(return_path("jo@example.org")).status_code == 302
+    assert DETAIL + " again" in other_device.get(step_url("communities")).content.decode()
+
+
+def test_saving_again_minutes_later_sends_a_new_link_and_the_old_one_stops_working(saved_on_question_3):
+    first = return_path("jo@example.org")
+    FormDraft.objects.update(resume_sent_at=timezone.now() - timedelta(minutes=3))
+    saved_on_question_3.post(step_url("communities"), {"communities_detail": DETAIL, **SAVE})
+    assert Notification.objects.filter(kind="form_drafts.resume").count() == 2
+    second = return_path("jo@example.org")
+    assert second != first
+    assert Client().post(first).status_code == 410
+    assert Client().post(second).status_code == 302
