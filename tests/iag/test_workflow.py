@@ -7,7 +7,7 @@ from iag.models.applications import TRANSITIONS
 from iag.services import TransitionError, application_transition
 from outbox.models import Notification
 
-ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in targets]
+ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in sorted(targets)]  # sorted: the same order in every process
 REFUSED = [(a, b) for a in Status.values for b in Status.values if b not in TRANSITIONS[a]]
 
 
