@@ -14,7 +14,8 @@ from django.contrib.admin.utils import quote
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 COUNT_LIMIT = 10_000
@@ -62,27 +63,40 @@ class OneReverseChangeList(ChangeList):
     def _change_url(self) -> str:
         return super().url_for_result(type("Row", (), {self.pk_attname: self.PLACEHOLDER})())
 
+    def url_key(self, result) -> str:
+        """The row's key as reverse() puts it in a path: admin-quoted, then percent-encoded."""
+        return url_quote(str(quote(getattr(result, self.pk_attname))), safe="!$&'()*+,;=/~:@")
+
     def url_for_result(self, result):
-        # As reverse() would: the admin-quoted key, percent-encoded for a path.
-        key = url_quote(str(quote(getattr(result, self.pk_attname))), safe="!$&'()*+,;=/~:@")
-        return self._change_url.replace(self.PLACEHOLDER, key)
+        return self._change_url.replace(self.PLACEHOLDER, self.url_key(result))
 
 
 class LongListAdminMixin:
     """For a ModelAdmin whose list grows with the data."""
 
     paginator = CappedCountPaginator
+    # Its rows are drawn by audit.list_rows (the `long_list_results` tag).
+    change_list_template = "admin/long_list_change_list.html"
     show_full_result_count = False  # Django's second count, of the unfiltered table
 
     def get_changelist(self, request, **kwargs):
         return OneReverseChangeList
 
     def action_checkbox(self, obj):
-        """The same checkbox as Django's, written directly rather than through
-        the form widget templates (one template render per row)."""
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            obj.pk,
-            format_html(gettext("Select this object for an action - {}"), str(obj)),
-        )
+        return self.action_checkbox_drawer()(obj)
+
+    def action_checkbox_drawer(self):
+        """The same checkbox as Django's, written directly rather than through the
+        form widget templates (one template render per row), its label translated
+        once for a whole list (audit.list_rows)."""
+        name = escape(helpers.ACTION_CHECKBOX_NAME)
+        label = gettext("Select this object for an action - {}")
+
+        def draw(obj):
+            # As format_html(label, str(obj)): the translated label is the template, not escaped.
+            return mark_safe(
+                f'<input type="checkbox" name="{name}" value="{escape(obj.pk)}" class="action-select" '
+                f'aria-label="{label.format(escape(str(obj)))}">'
+            )
+
+        return draw

@@ -1,12 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Prefetch
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditTrailInline
 from audit.long_lists import LongListAdminMixin
-from iag.models import AdvisoryGroup, Application, ApplicationEvent, Status
+from iag.models import Application, ApplicationEvent, Status
 from iag.models.monitoring import CHARACTERISTICS
 from iag.services import (
     TransitionError,
@@ -135,8 +134,7 @@ class ApplicationAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.Model
     ]
 
     def get_queryset(self, request):
-        groups = Prefetch("groups", queryset=AdvisoryGroup.objects.only("id", "name").order_by("display_order"))
-        return super().get_queryset(request).prefetch_related(groups)
+        return super().get_queryset(request).with_group_list()
 
     def has_add_permission(self, request):
         return False  # applications come only from the public form
@@ -184,7 +182,8 @@ class ApplicationAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.Model
 
     @admin.display(description=_("groups"))
     def group_names(self, obj):
-        return ", ".join(group.name for group in obj.groups.all())
+        groups = obj.group_list if hasattr(obj, "group_list") else obj.groups.all()
+        return ", ".join(group.name for group in groups)
 
     @admin.display(description=_("communities and subjects"))
     def community_names(self, obj):
