@@ -63,6 +63,14 @@ class OneReverseChangeList(ChangeList):
     def _change_url(self) -> str:
         return super().url_for_result(type("Row", (), {self.pk_attname: self.PLACEHOLDER})())
 
+    def get_results(self, request):
+        super().get_results(request)
+        # The admin may load what its columns need for the page's rows at once
+        # (`list_rows_prepare(rows) -> rows`), rather than a query or a prefetch per column.
+        prepare = getattr(self.model_admin, "list_rows_prepare", None)
+        if prepare is not None:
+            self.result_list = prepare(list(self.result_list))
+
     def url_key(self, result) -> str:
         """The row's key as reverse() puts it in a path: admin-quoted, then percent-encoded."""
         return url_quote(str(quote(getattr(result, self.pk_attname))), safe="!$&'()*+,;=/~:@")

@@ -69,20 +69,6 @@ class ApplicationQuerySet(models.QuerySet):
     def due_for_anonymising(self, *, before):
         return self.filter(status__in=CLOSED_STATUSES, status_changed_at__lt=before, anonymised_at__isnull=True)
 
-    def with_group_list(self):
-        """Each application's groups in display order, as a plain list in `group_list`:
-        prefetched into a list rather than into `groups`, which would build a related
-        manager and a queryset per row (a fifth of the admin list's time at 50 rows)."""
-        from .groups import AdvisoryGroup
-
-        return self.prefetch_related(
-            models.Prefetch(
-                "groups",
-                queryset=AdvisoryGroup.objects.only("id", "name").order_by("display_order"),
-                to_attr="group_list",
-            )
-        )
-
 
 class Application(models.Model):
     """A resident's application to join one or more advisory groups."""

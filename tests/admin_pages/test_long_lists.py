@@ -145,3 +145,39 @@ def test_a_filtered_list_keeps_its_filters_in_each_row_link(admin_client):
     assert len(expected) == 2
     for row in expected:
         assert row in html
+
+
+def _applications(count: int, groups) -> None:
+    """Applications as the public form leaves them: one or two groups each, a
+    community, and equality answers from some."""
+    from iag.models import ApplicationChoice, Community, EqualityMonitoring
+
+    community, _ = Community.objects.get_or_create(name="Young people", defaults={"slug": "young-people"})
+    for i in range(count):
+        application = factories.ApplicationFactory(status=["received", "under_review", "invited"][i % 3])
+        chosen = groups[: 1 + i % 2]
+        ApplicationChoice.objects.bulk_create(ApplicationChoice(application=application, group=g) for g in chosen)
+        application.communities.add(community)
+        if i % 3 == 0:
+            EqualityMonitoring.objects.create(application=application, ethnicity="prefer_not_to_say")
+
+
+@pytest.mark.parametrize("who", ["unit_lead", "unit_officer"])
+@pytest.mark.parametrize("params", [{}, {"status__exact": "received"}, {"q": "Alex"}, {"o": "2"}])
+def test_the_applications_list_runs_the_same_queries_at_10_and_300_applications(client, request, who, params):
+    """The diversity unit's moderation queue, signed in with and without the special
+    category permission, plain, filtered, searched and sorted: each group name,
+    status and date on the page comes without a query per row."""
+    client.force_login(request.getfixturevalue(who))
+    groups = factories.AdvisoryGroupFactory.create_batch(3)
+    _applications(10, groups)
+    _, at_10 = changelist(client, "iag_application", params)
+    _applications(290, groups)
+    response, at_300 = changelist(client, "iag_application", params)
+    assert len(at_10) == len(at_300), "\n".join(at_300)
+    rows = response.context["cl"].result_list
+    assert 50 >= len(rows) > 10
+    html = response.content.decode()
+    for application in rows:
+        names = ", ".join(g.name for g in application.groups.order_by("display_order", "name"))
+        assert f'<td class="field-group_names">{names}</td>' in html
