@@ -181,3 +181,21 @@ def test_the_applications_list_runs_the_same_queries_at_10_and_300_applications(
     for application in rows:
         names = ", ".join(g.name for g in application.groups.order_by("display_order", "name"))
         assert f'<td class="field-group_names">{names}</td>' in html
+
+
+@pytest.mark.parametrize("name", LONG_LISTS)
+def test_a_long_list_draws_the_action_menu_exactly_as_django_would(admin_client, name):
+    from django.contrib.admin import helpers
+
+    LONG_LISTS[name].create_batch(2)
+    response, _ = changelist(admin_client, name)
+    model_admin = response.context["cl"].model_admin
+    django_form = helpers.ActionForm(auto_id=None)
+    django_form.fields["action"].choices = model_admin.get_action_choices(response.wsgi_request)
+    html = response.content.decode()
+    if not model_admin.get_actions(response.wsgi_request):  # the audit trails: nothing to act on
+        assert 'name="action"' not in html
+        return
+    assert str(django_form["action"]).count("<option") > 1
+    assert str(django_form["action"]) in html
+    assert str(django_form["select_across"]) in html
