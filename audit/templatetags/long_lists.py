@@ -1,7 +1,7 @@
 from django import template
 from django.contrib.admin.templatetags.base import InclusionAdminNode
 
-from audit.list_dates import long_list_date_hierarchy
+from audit.list_index import long_list_date_hierarchy
 from audit.list_rows import long_list_result_list
 
 register = template.Library()

@@ -228,7 +228,7 @@ def test_the_date_drill_down_lists_the_periods_django_would(admin_client, params
 
     from django.contrib.admin.templatetags.admin_list import date_hierarchy
 
-    from audit.list_dates import long_list_date_hierarchy
+    from audit.list_index import long_list_date_hierarchy
 
     for i, moment in enumerate(DATED):
         factories.NotificationFactory(created_at=datetime.fromisoformat(moment), kind="later" if i else "first")
@@ -248,3 +248,24 @@ def test_the_date_drill_down_reads_no_more_than_one_row_per_period(admin_client)
         factories.NotificationFactory(created_at=datetime.fromisoformat(moment))
     _, queries = changelist(admin_client, "outbox_notification", {"created_at__year": "2026"})
     assert not [sql for sql in queries if "DATE_TRUNC" in sql.upper()]
+
+
+@pytest.mark.parametrize("params", [{}, {"kind": "iag.acknowledgement"}, {"state": "sent"}])
+def test_the_filter_by_kind_offers_the_kinds_django_would_without_reading_every_row(admin_client, params):
+    from django.contrib.admin import AllValuesFieldListFilter
+
+    from outbox.models import Notification
+
+    for kind in ["iag.acknowledgement", "dispatch.confirm", "iag.acknowledgement", "Zeta & <b>"]:
+        factories.NotificationFactory(kind=kind)
+    response, queries = changelist(admin_client, "outbox_notification", params)
+    cl = response.context["cl"]
+    ours = next(f for f in cl.filter_specs if getattr(f, "lookup_kwarg", None) == "kind")
+    model_admin = cl.model_admin
+    field = Notification._meta.get_field("kind")
+    django = AllValuesFieldListFilter(
+        field, response.wsgi_request, cl.get_filters_params(), Notification, model_admin, "kind"
+    )
+    assert list(ours.choices(cl)) == list(django.choices(cl))
+    assert len(list(ours.lookup_choices)) == 3
+    assert not [sql for sql in queries if "DISTINCT" in sql.upper()]

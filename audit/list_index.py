@@ -1,4 +1,5 @@
-"""The date drill-down of a long admin list, read from the date column's index.
+"""The date drill-down of a long admin list, and a filter by a column's values,
+read from the column's index.
 
 Django's date hierarchy lists the years, months or days that have rows with
 `SELECT DISTINCT DATE_TRUNC(...)` over every row shown: 150 ms at 100,000
@@ -9,8 +10,9 @@ in the index of the date column: one query per year, month or day listed."""
 import datetime
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 
@@ -77,3 +79,26 @@ class _ChangeListForDates:
 def long_list_date_hierarchy(cl):
     """Django's date hierarchy, its periods found through the index."""
     return date_hierarchy(_ChangeListForDates(cl))
+
+
+class IndexedValuesListFilter(admin.AllValuesFieldListFilter):
+    """Django's filter by each value a column holds, the values read by stepping
+    through the column's index (the next value after each one) rather than with
+    SELECT DISTINCT over every row: 150 ms at 100,000 notifications. For a
+    column of the model itself, with an index and without NULLs, on an admin
+    whose list shows the whole table (as Django's would, the choices do not
+    follow the list's other filters)."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        if field.null or field_path != field.name or field.model is not model:
+            return  # Django's own query
+        quote = connection.ops.quote_name
+        table, column = quote(model._meta.db_table), quote(field.column)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH RECURSIVE found(value) AS (SELECT MIN({column}) FROM {table} UNION ALL "
+                f"SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > found.value) "
+                "FROM found WHERE found.value IS NOT NULL) SELECT value FROM found WHERE value IS NOT NULL"
+            )
+            self.lookup_choices = [value for (value,) in cursor.fetchall()]
