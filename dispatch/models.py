@@ -68,6 +68,8 @@ class Subscriber(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
+        # The admin list, newest first (admin adds the key to make the order total).
+        indexes = [models.Index(fields=["-created_at", "-id"], name="dispatch_subscriber_newest_idx")]
 
     def __str__(self):
         return self.email

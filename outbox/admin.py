@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from audit.list_index import IndexedValuesListFilter
 from audit.long_lists import LongListAdminMixin
 from outbox.models import Notification
 from outbox.services import notification_resend
@@ -10,7 +11,7 @@ from private_links import redact
 @admin.register(Notification)
 class NotificationAdmin(LongListAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "kind", "recipient", "subject", "state", "attempts", "sent_at"]
-    list_filter = ["state", "kind", ("created_at", admin.DateFieldListFilter)]
+    list_filter = ["state", ("kind", IndexedValuesListFilter), ("created_at", admin.DateFieldListFilter)]
     search_fields = ["recipient", "subject", "about_id"]
     date_hierarchy = "created_at"
     # Bodies and headers are shown with private links redacted (the stored ones

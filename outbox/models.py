@@ -46,6 +46,8 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["state", "next_attempt_at"], name="notification_due_idx"),
             models.Index(fields=["about_type", "about_id"], name="notification_about_idx"),
+            # The admin list, newest first (admin adds the key to make the order total).
+            models.Index(fields=["-created_at", "-id"], name="notification_newest_idx"),
         ]
         constraints = [
             models.CheckConstraint(

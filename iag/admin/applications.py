@@ -1,13 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Prefetch
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditTrailInline
 from audit.long_lists import LongListAdminMixin
-from iag.models import AdvisoryGroup, Application, ApplicationEvent, Status
+from iag.models import Application, ApplicationEvent, Status
 from iag.models.monitoring import CHARACTERISTICS
+from iag.selectors import group_names_attach
 from iag.services import (
     TransitionError,
     application_erase,
@@ -52,7 +52,7 @@ class EventInline(AuditTrailInline):
 def _status_action(status: str, description):
     def action(modeladmin, request, queryset):
         moved, refused = 0, []
-        for application in queryset:
+        for application in queryset.prefetch_related("groups"):  # named in the emails
             try:
                 application_transition(application=application, to_status=status, actor=request.user)
                 moved += 1
@@ -134,9 +134,8 @@ class ApplicationAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.Model
         "anonymised_at",
     ]
 
-    def get_queryset(self, request):
-        groups = Prefetch("groups", queryset=AdvisoryGroup.objects.only("id", "name").order_by("display_order"))
-        return super().get_queryset(request).prefetch_related(groups)
+    def list_rows_prepare(self, rows: list) -> list:
+        return group_names_attach(rows)
 
     def has_add_permission(self, request):
         return False  # applications come only from the public form
@@ -184,7 +183,8 @@ class ApplicationAdmin(LongListAdminMixin, SpecialCategoryListMixin, admin.Model
 
     @admin.display(description=_("groups"))
     def group_names(self, obj):
-        return ", ".join(group.name for group in obj.groups.all())
+        names = getattr(obj, "chosen_group_names", None)
+        return ", ".join(names if names is not None else (group.name for group in obj.groups.all()))
 
     @admin.display(description=_("communities and subjects"))
     def community_names(self, obj):

@@ -69,13 +69,6 @@ class ApplicationQuerySet(models.QuerySet):
     def due_for_anonymising(self, *, before):
         return self.filter(status__in=CLOSED_STATUSES, status_changed_at__lt=before, anonymised_at__isnull=True)
 
-    def for_changelist(self):
-        from .groups import AdvisoryGroup
-
-        return self.prefetch_related(
-            models.Prefetch("groups", queryset=AdvisoryGroup.objects.only("id", "name").order_by())
-        )
-
 
 class Application(models.Model):
     """A resident's application to join one or more advisory groups."""

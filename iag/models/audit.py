@@ -27,4 +27,8 @@ class ApplicationEvent(AuditEvent):
     class Meta(AuditEvent.Meta):
         verbose_name = _("application event")
         verbose_name_plural = _("application audit trail")
-        indexes = [models.Index(fields=["application", "-created_at"], name="iag_event_app_idx")]
+        indexes = [
+            models.Index(fields=["application", "-created_at"], name="iag_event_app_idx"),
+            # The audit trail list, newest first.
+            models.Index(fields=["-created_at", "-id"], name="iag_event_newest_idx"),
+        ]

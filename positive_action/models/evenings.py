@@ -273,7 +273,11 @@ class EveningEvent(AuditEvent):
     class Meta(AuditEvent.Meta):
         verbose_name = _("evening event")
         verbose_name_plural = _("evening history")
-        indexes = [models.Index(fields=["evening", "-created_at"], name="pa_evening_event_idx")]
+        indexes = [
+            models.Index(fields=["evening", "-created_at"], name="pa_evening_event_idx"),
+            # The audit trail list, newest first.
+            models.Index(fields=["-created_at", "-id"], name="pa_evening_event_newest_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(action__in=["offered_by_hand", "moved_up"]) | ~Q(reason=""),

@@ -50,6 +50,8 @@ class Signup(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("programme sign-up")
         verbose_name_plural = _("programme sign-ups")
+        # The admin list, newest first (admin adds the key to make the order total).
+        indexes = [models.Index(fields=["-created_at", "-id"], name="pa_signup_newest_idx")]
 
     def __str__(self):
         return f"{self.reference} ({self.candidate_reference})"
@@ -126,4 +128,8 @@ class SignupEvent(AuditEvent):
     class Meta(AuditEvent.Meta):
         verbose_name = _("sign-up event")
         verbose_name_plural = _("sign-up audit trail")
-        indexes = [models.Index(fields=["signup", "-created_at"], name="pa_signup_event_idx")]
+        indexes = [
+            models.Index(fields=["signup", "-created_at"], name="pa_signup_event_idx"),
+            # The audit trail list, newest first.
+            models.Index(fields=["-created_at", "-id"], name="pa_signup_event_newest_idx"),
+        ]
