@@ -7,7 +7,8 @@ from iag.models.applications import TRANSITIONS
 from iag.services import TransitionError, application_transition
 from outbox.models import Notification
 
-ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in sorted(targets)]  # sorted: the same order in every process
+# Sorted: a frozenset's order differs between processes, and parallel runs must agree.
+ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in sorted(targets)]
 REFUSED = [(a, b) for a in Status.values for b in Status.values if b not in TRANSITIONS[a]]
 
 
