@@ -93,6 +93,12 @@ def retrying_after_conflict() -> bool:
     return _after_conflict.get()
 
 
+def collecting() -> bool:
+    """True inside a block whose rows wait for its one statement: a service may
+    then leave a rule to the database (a unique key) rather than look first."""
+    return _collecting() is not None
+
+
 def _collecting() -> _Batch | None:
     batch = _batch.get()
     return batch if batch is not None and batch.collect else None

@@ -120,8 +120,9 @@ def create_once(*, token: str, form_name: str, create: Callable[[], str], other_
     (or first on a constraint of the record itself), nothing of it is kept, and
     it gets the first one's result. A conflict that no earlier submission of
     this token explains (two different tokens for the same person at once, say)
-    is run once more, marked as `one_statement.after_conflict()`, where the
-    service checks first, sees the committed row and answers as it always would."""
+    is run once more, in a transaction and marked as `one_statement.after_conflict()`,
+    where the service checks first, sees the committed row and answers as it
+    always would."""
     try:
         return _create_and_keep(token=token, form_name=form_name, create=create, other_writes=other_writes)
     except IntegrityError:
@@ -130,8 +131,8 @@ def create_once(*, token: str, form_name: str, create: Callable[[], str], other_
             return existing
         logger.info("Conflict while saving %s; trying once more", form_name)
     try:
-        with one_statement.after_conflict():
-            return _create_and_keep(token=token, form_name=form_name, create=create, other_writes=other_writes)
+        with one_statement.after_conflict():  # rare: in a transaction, whatever the service writes
+            return _create_and_keep(token=token, form_name=form_name, create=create, other_writes=True)
     except IntegrityError:
         existing = previous_result(token=token, form_name=form_name)
         if existing is None:

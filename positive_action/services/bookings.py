@@ -133,10 +133,9 @@ def booking_create(
                 booking.status = Booking.Status.CONFIRMED if _take_place(evening.pk) else Booking.Status.WAITING
             else:
                 raise EveningFull
-            existing = _active_booking(evening, candidate_reference)
-            if existing is not None:
-                raise AlreadyBooked(existing)  # leaving the block gives back the place just taken
             booking.clean_fields(exclude={"evening"})  # in Python; the keys are the database's
+            # No look for an earlier booking first: the one-per-candidate index
+            # refuses it, and leaving the block gives back the place just taken.
             booking.save(force_insert=True)
             _notify(
                 booking,
@@ -144,7 +143,7 @@ def booking_create(
                 booking.status,
             )
     except IntegrityError as exc:
-        # A second request for the same person got past the check above at the same moment.
+        # The candidate already has a booking (or a second request got there first).
         existing = _active_booking(evening, candidate_reference)
         if existing is None:  # that booking was cancelled in the meantime
             raise ValidationError("We could not book your place. Send the form again.") from exc
