@@ -21,15 +21,24 @@ from contextvars import ContextVar
 from itertools import groupby
 
 from django.db import connection, models, transaction
-from django.db.models.sql import DeleteQuery, InsertQuery
+from django.db.models.expressions import Expression, RawSQL
+from django.db.models.sql import DeleteQuery, InsertQuery, UpdateQuery
 
 _batch: ContextVar["_Batch | None"] = ContextVar("one_statement_batch", default=None)
 _after_conflict: ContextVar[bool] = ContextVar("one_statement_after_conflict", default=False)
 
 
+class NeedsTransaction(Exception):  # noqa: N818 - a request, not a failure
+    """Raised by a service that cannot do its work in one statement this time
+    (a full evening's waiting list, say): the caller runs it again in a
+    transaction (protected_forms' create_once does)."""
+
+
 class _Batch:
     def __init__(self, *, collect: bool):
         self.collect = collect  # False: each call saves at once, in the block's transaction
+        self.updates: list[str] = []
+        self.update_params: list = []
         self.rows: list[models.Model] = []
         self.deletes: list[models.QuerySet] = []
         self.callbacks: list[Callable[[], None]] = []
@@ -136,6 +145,25 @@ def insert(*instances: models.Model) -> None:
             model._base_manager.bulk_create(rows)
 
 
+def update_returning_pk(queryset: models.QuerySet, **changes) -> Expression:
+    """Update the row `queryset` finds (at most one) with the block's statement,
+    and return an expression for its primary key (NULL when no row matched), to
+    give as a value of an inserted row: an insert that needs the update to
+    have happened is then refused by its NOT NULL column, and with it the
+    whole statement. Only inside a block that collects (see `collecting`)."""
+    batch = _collecting()
+    if batch is None:
+        raise RuntimeError("update_returning_pk needs a one_statement block that collects")
+    query = queryset.query.chain(UpdateQuery)
+    query.add_update_values(changes)
+    sql, params = query.get_compiler(connection=connection).as_sql()
+    name = f"u{len(batch.updates)}"
+    pk = connection.ops.quote_name(queryset.model._meta.pk.column)
+    batch.updates.append(f"{name} AS ({sql} RETURNING {pk})")
+    batch.update_params += list(params)
+    return RawSQL(f"SELECT {pk} FROM {name}", [], output_field=queryset.model._meta.pk)
+
+
 def delete(queryset: models.QuerySet) -> None:
     """Delete these rows (with the block's statement, or at once). Only for rows
     that nothing else refers to: no cascade, no signals."""
@@ -173,13 +201,13 @@ def _run_callbacks(batch: _Batch) -> None:
 def _execute(batch: _Batch) -> None:
     """One `WITH q0 AS (INSERT ...), ... SELECT ARRAY(SELECT id FROM q0), ...`:
     the rows without a key get theirs back from RETURNING, in the order given."""
-    parts, params, returned = [], [], []
+    parts, params, returned = list(batch.updates), list(batch.update_params), []
     for model, rows in groupby(batch.rows, key=type):
         rows = list(rows)
         for has_pk, same in groupby(rows, key=lambda row: row.pk is not None):
             same = list(same)
             sql, sql_params = _insert_sql(model, same, returning=not has_pk)
-            name = f"q{len(parts)}"
+            name = f"q{len(parts) - len(batch.updates)}"
             parts.append(f"{name} AS ({sql})")
             params += sql_params
             if not has_pk:
@@ -188,7 +216,7 @@ def _execute(batch: _Batch) -> None:
         query = queryset.query.clone()
         query.__class__ = DeleteQuery
         sql, sql_params = query.get_compiler(connection=connection).as_sql()
-        parts.append(f"q{len(parts)} AS ({sql})")
+        parts.append(f"d{len(parts)} AS ({sql})")
         params += sql_params
     if not parts:
         return

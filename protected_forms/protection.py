@@ -125,6 +125,8 @@ def create_once(*, token: str, form_name: str, create: Callable[[], str], other_
     always would."""
     try:
         return _create_and_keep(token=token, form_name=form_name, create=create, other_writes=other_writes)
+    except one_statement.NeedsTransaction:
+        return create_once(token=token, form_name=form_name, create=create, other_writes=True)
     except IntegrityError:
         existing = previous_result(token=token, form_name=form_name)
         if existing is not None:

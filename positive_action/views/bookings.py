@@ -21,6 +21,7 @@ REQUESTED = "requested"
 @method_decorator(never_cache, name="dispatch")
 class BookView(ProtectedSubmissionMixin, View):
     form_name = FORM_NAME
+    saves_in_one_statement = True
 
     def dispatch(self, request, pk: int):
         self.evening = get_object_or_404(PreparationEvening.objects.upcoming(), pk=pk)
