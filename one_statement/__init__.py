@@ -13,6 +13,10 @@ a transaction. Outside a block, each call saves at once, as the ORM would.
         insert(record)
         insert(*children)
         after_save(lambda: ...)        # on commit, once the rows are saved
+
+A row may also depend on a conditional UPDATE in the same statement
+(`update_returning_pk`: a place taken on an evening), and a service that cannot
+do its work in one statement this time raises `NeedsTransaction`.
 """
 
 from collections.abc import Callable
