@@ -32,6 +32,7 @@ class SignUpView(ProtectedFormView):
     form_class = SignUpForm
     form_name = "dispatch_sign_up"
     success_url_name = "dispatch:check_email"
+    saves_in_one_statement = True
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "unconfirmed_days": settings.DISPATCH_UNCONFIRMED_MAX_AGE_DAYS}

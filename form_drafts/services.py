@@ -2,6 +2,7 @@
 
 import json
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+import one_statement
 import private_links
 from outbox.services import notification_queue
 from personal_data.models import email_digest
@@ -213,6 +215,23 @@ def draft_discard(request, form_name: str) -> None:
     draft_id = _ids(request).get(form_name)
     if draft_id and _is_uuid(draft_id):
         FormDraft.objects.filter(pk=draft_id).delete()
+    _forget_id(request, form_name)
+    _cache(request)[form_name] = None
+
+
+def draft_delete_with_submission(request, form_name: str) -> None:
+    """Delete the draft with the rows of the submission being saved (in the same
+    `one_statement` block); once they are saved the session forgets it, so
+    `draft_discard` afterwards costs no query. If they are not saved, nothing
+    is lost: the draft stays."""
+    draft_id = _ids(request).get(form_name)
+    if not (draft_id and _is_uuid(draft_id)):
+        return
+    one_statement.delete(FormDraft.objects.filter(pk=draft_id))
+    one_statement.when_saved(partial(_forget_deleted, request, form_name))
+
+
+def _forget_deleted(request, form_name: str) -> None:
     _forget_id(request, form_name)
     _cache(request)[form_name] = None
 

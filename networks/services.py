@@ -3,6 +3,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+import one_statement
 from networks.models import Network, NetworkMessage
 from outbox.addresses import digest
 from outbox.services import notification_queue
@@ -15,8 +16,9 @@ def network_message_send(*, network: Network, name: str, email: str, message: st
         raise ValueError("This network does not take messages through the site")
     record = NetworkMessage(network=network, consented_at=timezone.now(), sender_digest=digest(email))
     record.clean_fields(exclude={"network"})  # in Python; the keys are the database's to refuse
-    with transaction.atomic(savepoint=False):  # part of the caller's transaction, or its own
-        record.save(force_insert=True)
+    with one_statement.one_statement():  # part of the caller's statement, or its own
+        one_statement.pks_reserve(record)  # the email names it
+        one_statement.insert(record)
         notification_queue(
             recipient=network.contact_email,
             template="networks/email/contact_message",

@@ -23,6 +23,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+import one_statement
 import private_links
 from outbox.models import Notification
 
@@ -57,15 +58,20 @@ def notification_queue(
 def notifications_queue_many(emails: list[dict]) -> list[Notification]:
     """Several emails, each given as `notification_queue`'s arguments, stored with
     one INSERT (and one read of the force's profile) and each sent once the
-    surrounding transaction commits. Call it inside that transaction."""
+    surrounding transaction commits. Call it inside that transaction, or inside
+    a `one_statement` block, whose statement then stores them with the rest."""
     from force.selectors import force_profile
 
     force = force_profile()
     notifications = [_notification_build(force=force, **email) for email in emails]
-    Notification.objects.bulk_create(notifications)
+    one_statement.insert(*notifications)
     for notification in notifications:
-        transaction.on_commit(partial(_enqueue, notification.pk))
+        one_statement.after_save(partial(_enqueue_saved, notification))
     return notifications
+
+
+def _enqueue_saved(notification: Notification) -> None:
+    _enqueue(notification.pk)  # read once saved: a one_statement block sets it then
 
 
 def _notification_build(

@@ -17,15 +17,25 @@ EMAIL_FORMAT = _("Enter an email address in the correct format, like name@exampl
 ONE_OF_THE_OPTIONS = _("Select one of the options")
 
 
+def _interpolate(message, values: dict) -> str:
+    return str(message) % {key: str(value) for key, value in values.items()}
+
+
+# Made once: each call of lazy() builds a class (about 0.1 ms), and every public
+# form builds these messages for its text fields each time it is made.
+_interpolate_lazy = lazy(_interpolate, str)
+_lower_lazy = lazy(lambda name: str(name).lower(), str)
+
+
 def _format(message, **values):
     """`message % values`, worked out when shown, so it is in the reader's language."""
-    return lazy(lambda: str(message) % {key: str(value) for key, value in values.items()}, str)()
+    return _interpolate_lazy(message, values)
 
 
 def text_messages(name: str, max_length: int | None = None, required: str | None = None) -> dict:
     """Messages for a text answer: missing, too long, and characters we refuse."""
     messages = {
-        "required": required or lazy(lambda: str(_("Enter %(name)s")) % {"name": str(name).lower()}, str)(),
+        "required": required or _format(_("Enter %(name)s"), name=_lower_lazy(name)),
         NUL: _format(_("%(name)s contains characters we cannot accept"), name=name),
         CONTROL: _format(_("%(name)s must not contain line breaks or control characters"), name=name),
         CONTROL_MULTILINE: _format(_("%(name)s must not contain control characters"), name=name),

@@ -17,9 +17,10 @@ from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection
 from django.utils.translation import gettext_lazy as _
 
+import one_statement
 from protected_forms.control_characters import PlainTextMixin
 from protected_forms.models import FormSubmission
 
@@ -107,25 +108,33 @@ def earlier_result(request, form_name: str) -> str | None:
     return previous_result(token=token, form_name=form_name)
 
 
-def create_once(*, token: str, form_name: str, create: Callable[[], str]) -> str:
-    """Run `create` and keep the token with its result, in one transaction, with
+def create_once(*, token: str, form_name: str, create: Callable[[], str], other_writes: bool = True) -> str:
+    """Run `create` and keep the token with its result, all saved together, with
     no earlier look for the token: the token's unique index is the check.
 
+    `create` saves through `one_statement` (insert, delete, pks_reserve), so the
+    record, its emails and the token go in one statement; with `other_writes`
+    it may also write through the ORM directly, and all of it is one transaction.
+
     A concurrent or repeated submission of the same token fails on that index
-    (or first on a constraint of the record itself), its whole transaction is
-    rolled back, and it gets the first one's result. A conflict that no earlier
-    submission of this token explains (two different tokens for the same
-    person at once, say) is run once more in a fresh transaction, where the
-    service sees the committed row and answers as it always would."""
+    (or first on a constraint of the record itself), nothing of it is kept, and
+    it gets the first one's result. A conflict that no earlier submission of
+    this token explains (two different tokens for the same person at once, say)
+    is run once more, in a transaction and marked as `one_statement.after_conflict()`,
+    where the service checks first, sees the committed row and answers as it
+    always would."""
     try:
-        return _create_and_keep(token=token, form_name=form_name, create=create)
+        return _create_and_keep(token=token, form_name=form_name, create=create, other_writes=other_writes)
+    except one_statement.NeedsTransaction:
+        return create_once(token=token, form_name=form_name, create=create, other_writes=True)
     except IntegrityError:
         existing = previous_result(token=token, form_name=form_name)
         if existing is not None:
             return existing
         logger.info("Conflict while saving %s; trying once more", form_name)
     try:
-        return _create_and_keep(token=token, form_name=form_name, create=create)
+        with one_statement.after_conflict():  # rare: in a transaction, whatever the service writes
+            return _create_and_keep(token=token, form_name=form_name, create=create, other_writes=True)
     except IntegrityError:
         existing = previous_result(token=token, form_name=form_name)
         if existing is None:
@@ -133,11 +142,11 @@ def create_once(*, token: str, form_name: str, create: Callable[[], str]) -> str
         return existing
 
 
-def _create_and_keep(*, token: str, form_name: str, create: Callable[[], str]) -> str:
-    with transaction.atomic():
+def _create_and_keep(*, token: str, form_name: str, create: Callable[[], str], other_writes: bool) -> str:
+    with one_statement.one_statement(with_other_writes=other_writes):
         result = create()
-        FormSubmission.objects.create(token=token, form_name=form_name, result=result)
-        return result
+        one_statement.insert(FormSubmission(token=token, form_name=form_name, result=result))
+    return result
 
 
 def client_address(request) -> str:

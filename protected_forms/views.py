@@ -31,6 +31,9 @@ class ProtectedSubmissionMixin:
     with the bound form."""
 
     form_name: str = ""
+    # True once `create()` saves only through `one_statement`: then the record,
+    # its emails and the token are one statement, with no transaction around it.
+    saves_in_one_statement: bool = False
     http_method_names = ["get", "head", "post"]
 
     def protected_post(self, form):
@@ -49,7 +52,10 @@ class ProtectedSubmissionMixin:
             return self.earlier_submission() or self.form_invalid(form)
         try:
             reference = create_once(
-                token=form.cleaned_data[TOKEN_FIELD], form_name=self.form_name, create=lambda: self.create(form)
+                token=form.cleaned_data[TOKEN_FIELD],
+                form_name=self.form_name,
+                create=lambda: self.create(form),
+                other_writes=not self.saves_in_one_statement,
             )
         except ValidationError as error:
             # A resend can be refused where the first one was not (its place was
@@ -90,6 +96,9 @@ class ProtectedFormView(ProtectedSubmissionMixin, FormView):
     returns its reference."""
 
     success_url_name: str = ""
+    # Whether the confirmation page shows the reference (kept in the session).
+    # A form whose confirmation does not need it writes no session at all.
+    reference_in_session: bool = False
 
     def post(self, request, *args, **kwargs):
         return self.protected_post(self.get_form())
@@ -98,7 +107,8 @@ class ProtectedFormView(ProtectedSubmissionMixin, FormView):
         return reverse(self.success_url_name)
 
     def submitted(self, reference: str):
-        self.request.session[f"submitted:{self.form_name}"] = reference
+        if self.reference_in_session:
+            self.request.session[f"submitted:{self.form_name}"] = reference
         return redirect(self.get_success_url())
 
     def spam_response(self):

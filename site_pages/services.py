@@ -1,16 +1,18 @@
-from django.db import transaction
 from django.urls import reverse
 
+import one_statement
 from outbox.services import unit_alert_queue
 from site_pages.models import Feedback
 
 
 def feedback_create(*, satisfaction: str, comments: str, page: str = "") -> Feedback:
-    """Store feedback and alert the unit with its reference and an admin link."""
+    """Store feedback and alert the unit with its reference and an admin link,
+    in one statement (part of the caller's, or its own)."""
     feedback = Feedback(satisfaction=satisfaction, comments=comments, page=page)
     feedback.clean_fields()  # in Python; the unique reference is the database's to refuse
-    with transaction.atomic(savepoint=False):  # part of the caller's transaction, or its own
-        feedback.save(force_insert=True)
+    with one_statement.one_statement():
+        one_statement.pks_reserve(feedback)  # the alert links to it
+        one_statement.insert(feedback)
         unit_alert_queue(
             template="site_pages/email/feedback_received",
             context={

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+import one_statement
 import private_links
 from dispatch import tokens
 from dispatch.models import Delivery, Subscriber
@@ -60,14 +61,34 @@ def _already_subscribed_queue(subscriber: Subscriber) -> None:
     )
 
 
-@transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
 def subscriber_sign_up(*, email: str, name: str, districts, topics) -> None:
     """Sign an address up, or send it the right email if it is already known.
 
     The person sees the same page whatever happened, so the form never says
     whether an address is subscribed. A confirmed subscriber's choices are not
-    changed by someone who only knows the address."""
+    changed by someone who only knows the address.
+
+    Inside a `one_statement` block a new address, as most are, is saved with
+    the caller's statement without a look first; a known one is refused by the
+    unique address and the caller runs this again (protected_forms'
+    create_once does), in a transaction, where it is looked up."""
     email = normalise_email(email)
+    if one_statement.collecting():
+        _subscriber_new(email=email, name=name, districts=districts, topics=topics)
+        return
+    _subscriber_sign_up_looked_up(email=email, name=name, districts=districts, topics=topics)
+
+
+def _subscriber_new(*, email: str, name: str, districts, topics) -> None:
+    subscriber = Subscriber(email=email, name=name)
+    subscriber.clean_fields()  # in Python; the unique address is the database's to refuse
+    one_statement.pks_reserve(subscriber)  # its email's private link names it
+    one_statement.insert(subscriber, *_choice_rows(subscriber, districts=districts, topics=topics))
+    _confirmation_queue(subscriber)
+
+
+@transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
+def _subscriber_sign_up_looked_up(*, email: str, name: str, districts, topics) -> None:
     subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
     if subscriber is None:
         try:
@@ -95,12 +116,16 @@ def subscriber_sign_up(*, email: str, name: str, districts, topics) -> None:
 
 def _choices_add(subscriber: Subscriber, *, districts, topics) -> None:
     """A new subscriber's districts and topics, one INSERT each."""
+    one_statement.insert(*_choice_rows(subscriber, districts=districts, topics=topics))
+
+
+def _choice_rows(subscriber: Subscriber, *, districts, topics) -> list:
+    rows = []
     for field, chosen in ((Subscriber.districts.field, districts), (Subscriber.topics.field, topics)):
         through = field.remote_field.through
         own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
-        rows = [through(**{own: subscriber, other: item}) for item in chosen]
-        if rows:
-            through.objects.bulk_create(rows)
+        rows += [through(**{own: subscriber, other: item}) for item in chosen]
+    return rows
 
 
 def _welcome_queue(subscriber: Subscriber) -> None:

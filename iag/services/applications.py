@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import one_statement
 import private_links
 from iag.models import (
     AdvisoryGroup,
@@ -98,22 +99,26 @@ def status_path(token: str) -> str:
 
 def application_submit(**answers) -> tuple[Application, str]:
     """Save an application, its equality monitoring answers (if any), and the two
-    emails it triggers, all in one transaction. Returns the application and the
-    private status-page token (arguments as `_application_save`).
+    emails it triggers, all in one statement (part of the caller's, or its own).
+    Returns the application and the private status-page token (arguments as
+    `_application_save`).
 
-    A duplicate that slips past the early check (two browsers at once) is
-    refused by the partial unique index on the choices. Inside the caller's
-    transaction that IntegrityError is passed on, for the caller to run again in
-    a new one (protected_forms.protection.create_once does); on its own the
-    transaction is rolled back and DuplicateApplicationError raised."""
+    One open application per address per group is the partial unique index's to
+    keep: a duplicate is refused by it. As part of a caller's statement that
+    IntegrityError is the caller's, which runs this again marked as after a
+    conflict (protected_forms.protection.create_once does): then the address's
+    open applications are looked up first. On its own the statement is
+    refused and DuplicateApplicationError raised."""
     email_key, groups = answers["email"].strip().lower(), answers["groups"]
-    duplicates = open_duplicates(email=email_key, groups=groups)
-    if duplicates:
-        raise DuplicateApplicationError(duplicates)
+    if one_statement.retrying_after_conflict():
+        duplicates = open_duplicates(email=email_key, groups=groups)
+        if duplicates:
+            raise DuplicateApplicationError(duplicates)
     try:
-        return _application_save(**answers)
+        with one_statement.one_statement():
+            return _application_save(**answers)
     except IntegrityError:
-        if transaction.get_connection().in_atomic_block:
+        if transaction.get_connection().needs_rollback:
             raise  # the caller's transaction can take no more queries
         duplicates = open_duplicates(email=email_key, groups=groups)
         if not duplicates:
@@ -121,7 +126,6 @@ def application_submit(**answers) -> tuple[Application, str]:
         raise DuplicateApplicationError(duplicates) from None
 
 
-@transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
 def _application_save(
     *,
     full_name: str,
@@ -137,8 +141,7 @@ def _application_save(
     heard_about: str,
     monitoring: dict | None = None,
 ) -> tuple[Application, str]:
-    """Raises nothing of its own: any exception from a block without a savepoint
-    leaves the caller's transaction unusable."""
+    """Gives the rows to the surrounding `one_statement` block; raises nothing of its own."""
     email_key = email.strip().lower()
     now = timezone.now()
     application = Application(
@@ -159,19 +162,20 @@ def _application_save(
     # The fields' own checks, in Python; the unique keys and the status
     # constraint are the database's (full_clean would ask it one by one).
     application.clean_fields()
-    application.save(force_insert=True)
-    ApplicationChoice.objects.bulk_create(
-        [ApplicationChoice(application=application, group=group, open_email=email_key) for group in groups]
-    )
-    if communities:
-        through = Application.communities.through
-        through.objects.bulk_create([through(application=application, community=item) for item in communities])
+    one_statement.pks_reserve(application)  # the unit's alert links to it
+    through = Application.communities.through
+    rows = [
+        application,
+        *[ApplicationChoice(application=application, group=group, open_email=email_key) for group in groups],
+        *[through(application=application, community=item) for item in communities],
+    ]
     answers = {key: value for key, value in (monitoring or {}).items() if key in CHARACTERISTICS and value}
     if answers:
-        record = EqualityMonitoring(application=application, **answers)
+        record = EqualityMonitoring(application=application, **answers)  # encrypted as it is saved
         record.clean_fields(exclude={"application"})
-        record.save(force_insert=True)
-    ApplicationEvent.objects.create(application=application, action=ApplicationEvent.Action.SUBMITTED)
+        rows.append(record)
+    rows.append(ApplicationEvent(application=application, action=ApplicationEvent.Action.SUBMITTED))
+    one_statement.insert(*rows)
     group_names = " and ".join(group.name for group in groups)
     notifications_queue_many(
         [

@@ -99,6 +99,7 @@ class StepView(View):
 class CheckAnswersView(ProtectedSubmissionMixin, View):
     template_name = "iag/apply_check.html"
     form_name = FORM_NAME
+    saves_in_one_statement = True
 
     def get(self, request):
         data, problem = journey.validated(request)
@@ -121,6 +122,7 @@ class CheckAnswersView(ProtectedSubmissionMixin, View):
 
     def create(self, form) -> str:
         data = self.data
+        journey.answers_delete_with_application(self.request)
         return application_receive(
             full_name=data["full_name"],
             email=data["email"],

@@ -3,7 +3,13 @@
 
 from django.urls import reverse
 
-from form_drafts.services import draft_discard, draft_load, draft_save, draft_save_for_return
+from form_drafts.services import (
+    draft_delete_with_submission,
+    draft_discard,
+    draft_load,
+    draft_save,
+    draft_save_for_return,
+)
 from iag.forms import STEP_FORMS
 
 SESSION_KEY = "iag_apply"
@@ -50,6 +56,11 @@ def answers_save_for_return(request, step: str, *, finished: dict | None, as_typ
 
 def answers_clear(request) -> None:
     draft_discard(request, SESSION_KEY)
+
+
+def answers_delete_with_application(request) -> None:
+    """The answers go with the application's rows, in its statement."""
+    draft_delete_with_submission(request, SESSION_KEY)
 
 
 def first_missing_step(request) -> str | None:

@@ -25,6 +25,8 @@ class NetworkContactView(ProtectedFormView):
     template_name = "networks/contact.html"
     form_class = NetworkContactForm
     form_name = FORM_NAME
+    saves_in_one_statement = True
+    reference_in_session = True  # the confirmation shows it
 
     def dispatch(self, request, *args, **kwargs):
         self.network = _network_taking_messages(kwargs["slug"])

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+import one_statement
 import private_links
 from audit.models import actor_fields
 from outbox.services import notification_queue
@@ -116,12 +117,21 @@ def booking_create(
     place, an offer or a place on the waiting list for this evening.
 
     Capacity is decided before the reference is looked at, so a full evening
-    answers the same whether or not the reference has a booking."""
+    answers the same whether or not the reference has a booking.
+
+    Inside a `one_statement` block (a form's first try) a place is taken with
+    the booking and its email in one statement (see `_place_and_booking`);
+    an evening seen full asks for a transaction (the waiting list)."""
     if not evening.is_open:
         raise ValidationError("This evening is no longer taking bookings. Choose another evening.")
     booking = Booking(
         evening=evening, name=name, email=email, candidate_reference=candidate_reference, access_needs=access_needs
     )
+    if one_statement.collecting():
+        if not evening.places_left:
+            raise one_statement.NeedsTransaction
+        _place_and_booking(booking, evening)
+        return booking
     try:
         with transaction.atomic():
             if _take_place(evening.pk):
@@ -133,10 +143,9 @@ def booking_create(
                 booking.status = Booking.Status.CONFIRMED if _take_place(evening.pk) else Booking.Status.WAITING
             else:
                 raise EveningFull
-            existing = _active_booking(evening, candidate_reference)
-            if existing is not None:
-                raise AlreadyBooked(existing)  # leaving the block gives back the place just taken
             booking.clean_fields(exclude={"evening"})  # in Python; the keys are the database's
+            # No look for an earlier booking first: the one-per-candidate index
+            # refuses it, and leaving the block gives back the place just taken.
             booking.save(force_insert=True)
             _notify(
                 booking,
@@ -144,12 +153,32 @@ def booking_create(
                 booking.status,
             )
     except IntegrityError as exc:
-        # A second request for the same person got past the check above at the same moment.
+        # The candidate already has a booking (or a second request got there first).
         existing = _active_booking(evening, candidate_reference)
         if existing is None:  # that booking was cancelled in the meantime
             raise ValidationError("We could not book your place. Send the form again.") from exc
         raise AlreadyBooked(existing) from exc
     return booking
+
+
+def _place_and_booking(booking: Booking, evening: PreparationEvening) -> None:
+    """A place taken (the conditional UPDATE), the confirmed booking and its
+    email, all in the caller's one statement. With no place left the booking's
+    evening is NULL and refused; a candidate already booked is refused by the
+    one-per-candidate index: either way nothing is kept, and the caller runs
+    booking_create again in a transaction, which answers as it always does."""
+    booking.status = Booking.Status.CONFIRMED
+    booking.clean_fields(exclude={"evening"})  # in Python; the keys are the database's
+    one_statement.pks_reserve(booking)  # its email's private link names it
+    _notify(booking, "booking_confirmed", booking.status)
+    booking.evening_id = one_statement.update_returning_pk(
+        PreparationEvening.objects.filter(
+            pk=evening.pk, status=PreparationEvening.Status.OPEN, booked__lt=F("capacity")
+        ),
+        booked=F("booked") + 1,
+    )
+    one_statement.insert(booking)
+    one_statement.when_saved(lambda: setattr(booking, "evening", evening))
 
 
 def _offer_next(evening: PreparationEvening, *, now=None) -> Booking | None:

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import one_statement
 from outbox.services import notification_queue, notifications_queue_many, unit_alert
 from positive_action.models import Signup, SignupEqualityAnswers
 from positive_action.models.signups import signup_reference
@@ -63,12 +64,16 @@ def signup_create(
 ) -> Signup:
     """Sign a candidate up. One sign-up per candidate reference: a second one
     raises AlreadySignedUp (a ValidationError) and changes nothing. One that
-    slips past the check at the same moment is refused by the unique key:
-    inside the caller's transaction as an IntegrityError, for the caller to run
-    again in a new one (protected_forms.protection.create_once does)."""
+    is refused by the unique key. As part of a caller's statement (one_statement)
+    that IntegrityError is the caller's, which runs this again marked as after a
+    conflict (protected_forms.protection.create_once does): then the reference
+    is looked up first."""
     if not consent:
         raise ValidationError("Consent is needed to sign up to the programme.")
-    if Signup.objects.filter(candidate_reference=candidate_reference).exists():
+    if (
+        one_statement.retrying_after_conflict()
+        and Signup.objects.filter(candidate_reference=candidate_reference).exists()
+    ):
         raise AlreadySignedUp(candidate_reference)
     signup = Signup(
         candidate_reference=candidate_reference,
@@ -86,9 +91,10 @@ def signup_create(
     # the constraints are the database's (full_clean would ask it one by one).
     signup.clean_fields(exclude={"role", "district"})
     try:
-        _signup_save(signup, groups=groups, prefer_not_to_say=prefer_not_to_say)
+        with one_statement.one_statement():  # part of the caller's statement, or its own
+            _signup_save(signup, groups=groups, prefer_not_to_say=prefer_not_to_say)
     except IntegrityError as exc:
-        if transaction.get_connection().in_atomic_block:
+        if transaction.get_connection().needs_rollback:
             raise  # the caller's transaction can take no more queries; it may run this again
         raise AlreadySignedUp(candidate_reference) from exc
     return signup
@@ -110,13 +116,13 @@ def _answers_copy(signup: Signup) -> list[tuple[str, str]]:
     ]
 
 
-@transaction.atomic(savepoint=False)  # part of the caller's transaction, or its own
 def _signup_save(signup: Signup, *, groups, prefer_not_to_say: bool) -> None:
-    signup.save(force_insert=True)
+    """Gives the rows to the surrounding `one_statement` block."""
+    one_statement.pks_reserve(signup)  # the unit's alert links to it
     answers = SignupEqualityAnswers(signup=signup, prefer_not_to_say=prefer_not_to_say and not groups)
     if groups and not prefer_not_to_say:
         answers.groups.set(groups)  # kept encrypted on the row, saved with it
-    answers.save(force_insert=True)
+    one_statement.insert(signup, answers)
     notifications_queue_many(
         [
             dict(

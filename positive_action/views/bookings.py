@@ -25,6 +25,7 @@ REQUESTED = "requested"
 @method_decorator(cached_page(max_age=30), name="dispatch")
 class BookView(ProtectedSubmissionMixin, View):
     form_name = FORM_NAME
+    saves_in_one_statement = True
 
     def dispatch(self, request, pk: int):
         self.evening = get_object_or_404(PreparationEvening.objects.upcoming(), pk=pk)

@@ -8,7 +8,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from form_drafts.forms import answers_as_typed, return_email, save_for_later_requested
-from form_drafts.services import draft_discard, draft_load, draft_save, draft_save_for_return
+from form_drafts.services import (
+    draft_delete_with_submission,
+    draft_discard,
+    draft_load,
+    draft_save,
+    draft_save_for_return,
+)
 from page_cache.decorators import cached_page
 from positive_action.forms import SignupConfirmForm, SignupForm
 from positive_action.services import signup_receive
@@ -68,6 +74,7 @@ class CheckView(ProtectedSubmissionMixin, View):
     """Check your answers, then send: the answers come from the session."""
 
     form_name = FORM_NAME
+    saves_in_one_statement = True
 
     def get(self, request):
         self.answers = _answers_form(request)
@@ -90,6 +97,7 @@ class CheckView(ProtectedSubmissionMixin, View):
 
     def create(self, form) -> str:
         data = self.answers.cleaned_data
+        draft_delete_with_submission(self.request, SESSION_KEY)  # the answers go with the sign-up's rows
         return signup_receive(
             candidate_reference=data["candidate_reference"],
             name=data["name"],

@@ -14,6 +14,7 @@ class FeedbackView(ProtectedFormView):
     form_class = FeedbackForm
     form_name = "feedback"
     success_url_name = "feedback_sent"
+    saves_in_one_statement = True
 
     def get_initial(self):
         # Which page the person came from, so the unit knows what the feedback is about.

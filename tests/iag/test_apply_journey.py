@@ -207,7 +207,9 @@ def test_an_application_finished_meanwhile_in_another_browser_is_treated_the_sam
 
 @pytest.mark.django_db(transaction=True)
 def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
-    """Two browsers sending at the same moment: the partial unique index decides."""
+    """Two browsers sending at the same moment, or the same address twice: no
+    early look, the partial unique index decides, and only then are the
+    address's open applications looked up."""
     from iag.services import DuplicateApplicationError, application_submit
     from iag.services import applications as module
 
@@ -228,39 +230,39 @@ def test_duplicate_that_slips_past_the_checks_is_refused_by_the_database(essex):
     count = Application.objects.count()
     original, calls = module.open_duplicates, []
 
-    def late(**kwargs):  # the early check saw nothing yet; a look after the refusal does
+    def looked(**kwargs):
         calls.append(kwargs)
-        return [] if len(calls) == 1 else original(**kwargs)
+        return original(**kwargs)
 
-    module.open_duplicates = late
+    module.open_duplicates = looked
     try:
         with pytest.raises(DuplicateApplicationError):
             application_submit(**answers)
     finally:
         module.open_duplicates = original
-    assert Application.objects.count() == count
+    assert Application.objects.count() == count and len(calls) == 1
 
 
-def test_a_duplicate_that_slips_past_the_check_is_sent_again_and_answered_as_a_repeat(
+def test_a_duplicate_is_refused_by_the_index_then_sent_again_and_answered_as_a_repeat(
     client, essex, applied, monkeypatch
 ):
-    """The partial unique index refuses it inside the form's transaction; the
-    whole submission is run again in a new one, where the check sees the
+    """The first try makes no look of its own: the partial unique index refuses
+    it, and the whole submission is run again, where the check sees the
     application: same page, the owner emailed, nothing saved."""
     from iag.services import applications as module
 
     original, calls = module.open_duplicates, []
 
-    def late(**kwargs):
+    def looked(**kwargs):
         calls.append(kwargs)
-        return [] if len(calls) == 1 else original(**kwargs)  # the first look saw nothing yet
+        return original(**kwargs)
 
-    monkeypatch.setattr(module, "open_duplicates", late)
+    monkeypatch.setattr(module, "open_duplicates", looked)
     other = Client()
     fill_steps(other)
     count, last = Application.objects.count(), Notification.objects.order_by("-pk").first().pk
     response = send(other, check_token(other))
-    assert response["Location"] == reverse("iag:apply_done") and len(calls) == 2
+    assert response["Location"] == reverse("iag:apply_done") and len(calls) == 1
     assert Application.objects.count() == count
     assert list(Notification.objects.filter(pk__gt=last).values_list("kind", flat=True)) == ["iag.already_applied"]
 
