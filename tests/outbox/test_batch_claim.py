@@ -109,3 +109,33 @@ def test_concurrent_claimers_take_disjoint_batches():
     assert len(claimed) == len(set(claimed)) > 30
     assert Notification.objects.filter(state="sending").count() == len(claimed)
     assert set(Notification.objects.filter(attempts=1).values_list("pk", flat=True)) == set(claimed)
+
+
+def test_the_task_of_an_email_another_batch_took_only_reads_it_by_primary_key(django_assert_num_queries):
+    ids = rows(5)
+    notification_send(notification_id=ids[0], limit=5)  # the first task to run sends all five
+    assert len(mail.outbox) == 5
+    with django_assert_num_queries(1) as captured:
+        assert notification_send(notification_id=ids[3], limit=5) is None
+    sql = captured.captured_queries[0]["sql"].upper()
+    assert sql.startswith("SELECT") and "UPDATE" not in sql
+    assert len(mail.outbox) == 5
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"next_attempt_at": timezone.now() + timedelta(minutes=5)},
+        {"state": "sending", "claimed_at": timezone.now(), "attempts": 1},
+        {"state": "sending", "claimed_at": timezone.now() - timedelta(hours=1), "attempts": 1},
+        {"state": "sending", "claimed_at": timezone.now() - timedelta(hours=1), "attempts": 99},
+        {"state": "sent", "sent_at": timezone.now(), "attempts": 1},
+        {"state": "failed", "attempts": 6},
+    ],
+    ids=["due", "not due", "being sent", "left by a dead worker", "out of attempts", "sent", "failed"],
+)
+def test_the_quick_read_agrees_with_the_claim_on_whether_an_email_is_still_to_send(fields):
+    [pk] = rows(1, **fields)
+    claimable = Notification.objects.filter(services._claimable(timezone.now()), pk=pk).exists()
+    assert services._still_to_send(pk) is claimable

@@ -84,6 +84,43 @@ def test_worker_killed_mid_batch_every_email_still_goes_exactly_once(redis_url, 
     assert set(Notification.objects.values_list("attempts", flat=True)) == {2}
 
 
+def test_worker_killed_part_way_through_a_batch_sends_only_the_rest_again(redis_url, use_broker, celery_worker_factory):
+    use_broker(redis_url)
+    slow = celery_worker_factory(
+        redis_url, EMAIL_BACKEND="tests.email_backends.SlowFileBackend", SLOW_EMAIL_SECONDS="0.7"
+    )
+    slow.start()
+    from outbox.tasks import notification_send, notifications_sweep
+
+    rows = stored(8)
+    ids = [row.pk for row in rows]
+    for row in rows:  # one task per email: the first claims all eight as one batch
+        notification_send.delay(row.pk)
+    wait_until(
+        lambda: Notification.objects.filter(pk__in=ids, state="sent").count() >= 3,
+        timeout=40,
+        message="the worker to send part of the batch",
+    )
+    slow.stop(kill=True)  # SIGKILL in the pause before one of the later emails
+    sent_before = set(Notification.objects.filter(pk__in=ids, state="sent").values_list("pk", flat=True))
+    assert 3 <= len(sent_before) < len(ids)
+    assert sum(sends([slow], rows).values()) == len(sent_before)
+
+    replacement = celery_worker_factory(redis_url, NOTIFICATION_CLAIM_TIMEOUT_SECONDS="1")
+    replacement.start()
+    time.sleep(1.5)
+    notifications_sweep.delay()
+    wait_until(lambda: all_sent(rows), timeout=40, message="the replacement worker to send the rest")
+    for row in rows:  # every task again, as a broker redelivering them would
+        notification_send.delay(row.pk)
+    notifications_sweep.delay()
+    time.sleep(2)
+    assert set(sends([slow, replacement], rows).values()) == {1}
+    assert {pk for pk, count in sends([replacement], rows).items() if count} == set(ids) - sent_before
+    attempts = dict(Notification.objects.filter(pk__in=ids).values_list("pk", "attempts"))
+    assert {pk for pk, tries in attempts.items() if tries == 1} == sent_before
+
+
 def test_a_worker_keeps_its_database_connection_between_emails(redis_url, use_broker, celery_worker_factory):
     if connection.vendor != "postgresql":
         pytest.skip("reads the server's list of connections")
