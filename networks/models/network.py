@@ -65,6 +65,8 @@ class NetworkQuerySet(models.QuerySet):
         """In directory order (the categories as given, then each network's own order),
         with only the columns an entry shows. The categories are already loaded, so
         their order is a CASE on the id rather than a join sorted on their names."""
+        if not categories:  # no category, so no network: and a CASE with no WHEN would be ORDER BY 0
+            return self.only(*DIRECTORY_FIELDS).order_by("display_order", "name")
         category_order = Case(
             *(When(category_id=category.pk, then=Value(position)) for position, category in enumerate(categories)),
             default=Value(len(categories)),

@@ -78,3 +78,12 @@ def test_search_matches_letters_beyond_ascii_in_any_case(client, make_network):
     make_network(name="Réseau Égalité", summary="Pour tous.", description="Ouvert.")
     assert listed(client, q="égalité") == ["Réseau Égalité"]
     assert listed(client, q="RÉSEAU") == ["Réseau Égalité"]
+
+
+def test_the_directory_opens_before_any_category_exists(client):
+    from networks.models import Category, Network
+
+    Network.objects.all().delete()
+    Category.objects.all().delete()
+    response = client.get(reverse("networks:index"))
+    assert response.status_code == 200
