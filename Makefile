@@ -49,10 +49,12 @@ run: setup
 
 # Coverage of code and templates; the run fails below COVERAGE_FLOOR per cent
 # (README "Tests and coverage" gives the latest figure).
+# Tests run in one process per core (pytest-xdist); TEST_PROCESSES=0 runs them in this one.
 COVERAGE_FLOOR ?= 94
+TEST_PROCESSES ?= auto
 test: setup browser
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_TEMPLATE_DEBUG=1 $(PY) -m pytest --cov --cov-report=term:skip-covered \
+	DJANGO_TEMPLATE_DEBUG=1 $(PY) -m pytest -n $(TEST_PROCESSES) --cov --cov-report=term:skip-covered \
 	  --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
 
 lint: setup
