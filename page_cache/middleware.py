@@ -9,8 +9,11 @@ per visitor is redone on every answer by the middleware named in
 settings.PAGE_CACHE_REPLAY_MIDDLEWARE, run around the kept page: the CSRF cookie
 that goes with the visitor's token, the visit-counting cookie."""
 
+import gzip
+
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 
 from page_cache import holes, invalidation
@@ -21,6 +24,8 @@ KEY = "page_cache.key"
 MISSED = "page_cache.missed"  # ... and that it found no page under it
 # Recomputed per answer, never replayed from the store.
 _NOT_STORED = {"content-length", "x-page-cache"}
+# Smaller answers gain too little from compression to pay for the header.
+COMPRESS_FROM = 1024
 # Kept as bytes, as they are; everything else is text with holes for the visitor's tokens.
 FILE_TYPES = ("application/vnd.oasis.opendocument.spreadsheet",)
 
@@ -57,10 +62,20 @@ def _keepable(response) -> bool:
 
 
 def _entry(response, max_age: float) -> Entry:
-    headers = {name: value for name, value in response.items() if name.lower() not in _NOT_STORED}
     if response.get("Content-Type", "").startswith(FILE_TYPES):
-        return Entry(response.content, headers, max_age, has_holes=False)
-    return Entry(holes.punch(response.content), headers, max_age)
+        content = response.content
+    else:
+        content = holes.punch(response.content)
+    has_holes = content != response.content
+    gzipped = None
+    # Downloads and pages with no token in them are compressed once, here. A page
+    # with a token is never compressed: a secret in a compressed body can be guessed
+    # from the sizes of many answers (BREACH).
+    if not has_holes and len(content) >= COMPRESS_FROM and not response.has_header("Content-Encoding"):
+        gzipped = gzip.compress(content, mtime=0)
+        patch_vary_headers(response, ["Accept-Encoding"])
+    headers = {name: value for name, value in response.items() if name.lower() not in _NOT_STORED}
+    return Entry(content, headers, max_age, has_holes=has_holes, gzipped=gzipped)
 
 
 class PageCacheMiddleware:
@@ -92,7 +107,10 @@ class PageCacheMiddleware:
     @staticmethod
     def _kept_page(request) -> HttpResponse:
         entry = request.page_cache_entry
-        content = holes.fill(entry.content, request.META) if entry.has_holes else entry.content
-        response = HttpResponse(content, headers=entry.headers)
+        if entry.has_holes:
+            response = HttpResponse(holes.fill(entry.content, request.META), headers=entry.headers)
+        else:
+            body, encoding = entry.body(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+            response = HttpResponse(body, headers={**entry.headers, **dict(encoding)})
         response["X-Page-Cache"] = "hit"
         return response

@@ -1,10 +1,13 @@
 """The per-process store of rendered pages: least recently used first out,
 bounded in bytes, emptied whenever the shared generation number moves on."""
 
+import re
 import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 
 
 @dataclass
@@ -13,11 +16,18 @@ class Entry:
     headers: dict
     max_age: float
     has_holes: bool = True
+    gzipped: bytes | None = None  # a copy for clients that accept gzip (never a page with holes)
     stored_at: float = field(default_factory=lambda: time.monotonic())
 
     @property
     def size(self) -> int:
-        return len(self.content)
+        return len(self.content) + len(self.gzipped or b"")
+
+    def body(self, accept_encoding: str) -> tuple[bytes, list[tuple[str, str]]]:
+        """The stored bytes for a client sending this Accept-Encoding, and the header they need."""
+        if self.gzipped is not None and ACCEPTS_GZIP.search(accept_encoding):
+            return self.gzipped, [("Content-Encoding", "gzip")]
+        return self.content, []
 
     def fresh(self) -> bool:
         return time.monotonic() - self.stored_at < self.max_age

@@ -93,7 +93,13 @@ class FrontDoor:
             environ[MISSED] = True  # nor look it up again
             return None
         if not entry.has_holes:
-            return [*entry.headers.items(), ("Content-Length", str(len(entry.content)))], entry.content
+            body, encoding = entry.body(environ.get("HTTP_ACCEPT_ENCODING", ""))
+            return [
+                *entry.headers.items(),
+                *encoding,
+                ("Content-Length", str(len(body))),
+                ("X-Page-Cache", "hit"),
+            ], body
         # The visitor's own values, in a dict of their own (the environ stays as it came).
         meta = {"CSRF_COOKIE": secret} if secret else {}
         body = holes.fill(entry.content, meta)

@@ -446,3 +446,44 @@ def test_the_csrf_tokens_filled_in_are_djangos_own_masked_tokens():
     assert set(drawn) == set(CSRF_ALLOWED_CHARS)
     expected = 4000 * 32 / len(CSRF_ALLOWED_CHARS)
     assert all(abs(count - expected) < 0.15 * expected for count in drawn.values())
+
+
+def test_a_kept_download_goes_compressed_to_clients_that_accept_it_and_a_page_with_tokens_never_does():
+    import gzip
+
+    from tests.factories import AdvicePointFactory
+
+    AdvicePointFactory.create_batch(30)
+    csv_url = reverse("iag_work:advice_csv")
+    plain = visitor().get(csv_url)
+    assert plain["X-Page-Cache"] == "miss" and "Content-Encoding" not in plain
+    # Through Django's side of the cache and through the front door, the same bytes compressed.
+    through_django = visitor().get(csv_url, HTTP_ACCEPT_ENCODING="gzip, br")
+    through_the_door = through_the_front_door_response(csv_url, {"HTTP_ACCEPT_ENCODING": "gzip"})
+    for answer, body in ((through_django, through_django.content), (through_the_door, through_the_door["body"])):
+        assert answer["X-Page-Cache"] == "hit" and answer["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in answer["Vary"]
+        assert gzip.decompress(body) == plain.content
+    assert "Content-Encoding" not in visitor().get(csv_url)  # no Accept-Encoding: as it is
+    # A page holding a CSRF or form token is never compressed (BREACH).
+    visitor().get(reverse("feedback"))
+    page = visitor().get(reverse("feedback"), HTTP_ACCEPT_ENCODING="gzip")
+    assert page["X-Page-Cache"] == "hit" and "Content-Encoding" not in page
+    door = through_the_front_door_response(reverse("feedback"), {"HTTP_ACCEPT_ENCODING": "gzip"})
+    assert door["X-Page-Cache"] == "hit" and "Content-Encoding" not in door
+
+
+def through_the_front_door_response(path: str, extra: dict) -> dict:
+    """A GET through the site's WSGI application: its headers (and the body as "body")."""
+    from django.test import RequestFactory
+
+    from engagement_site.wsgi import application
+
+    environ = {**RequestFactory().get(path).environ, **extra}
+    answered = {}
+
+    def start_response(status, headers, exc_info=None):
+        answered.update(headers)
+
+    answered["body"] = b"".join(application(environ, start_response))
+    return answered
