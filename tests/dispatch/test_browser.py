@@ -4,6 +4,7 @@ page: sign up (with and without errors), confirm, preferences, unsubscribe."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from dispatch.models import Subscriber
 from outbox.models import Notification
@@ -31,7 +32,7 @@ def sign_up_and_confirm(page, axe, seen):
     assert_accessible(page, axe, seen)
 
     submit(page, "Sign up")  # nothing filled in
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # once the answer has loaded
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page, axe, seen)
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from iag.models import Application
 
@@ -58,7 +59,7 @@ def test_keyboard_only_application_from_the_home_page(browser_page, axe, demo_da
     assert_accessible(page, axe, seen)
 
     press_continue(page)  # nothing filled in: errors
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # once the answer has loaded
     assert_accessible(page, axe, seen)
 
     type_into(page, "#id_full_name", "Jo Bloggs")
@@ -96,7 +97,7 @@ def test_keyboard_only_application_from_the_home_page(browser_page, axe, demo_da
     assert page.url.endswith("/apply/check-your-answers/")
     assert_accessible(page, axe, seen)
     press_continue(page)  # consent not given: error
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # once the answer has loaded
     assert_accessible(page, axe, seen)
     tab_to(page, "input[name=consent]")
     page.keyboard.press("Space")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from form_drafts.models import FormDraft
 from iag.models import Application
@@ -55,7 +56,8 @@ def test_keyboard_only_save_on_question_3_and_carry_on_in_another_browser(browse
     page, seen = browser_page, []
     page.goto(reverse("iag:apply_step", args=["your-details"]))
     press(page, "button[name=save_for_later]")  # nothing filled in: only the email is asked for
-    assert page.title().startswith("Error:") and "so we can send you a link" in page.inner_text(".govuk-error-summary")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # once the answer has loaded
+    assert "so we can send you a link" in page.inner_text(".govuk-error-summary")
     assert_accessible(page, axe, seen)
     type_into(page, "#id_full_name", "Jo Bloggs")
     type_into(page, "#id_email", "jo@example.org")
