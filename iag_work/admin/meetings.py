@@ -1,8 +1,7 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import PlacesChangedApartAdminMixin
 from iag_work.models import Invitation, Meeting, MeetingKind, ScrutinyRecord
 from iag_work.services.meetings import (
     invitations_mark_attendance,
@@ -41,7 +40,7 @@ class InvitationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(PlacesChangedApartAdminMixin, admin.ModelAdmin):
     list_display = ["starts_at", "group", "kind", "mode", "capacity", "coming", "invited"]
     list_filter = ["group", "kind", "mode"]
     list_select_related = ["group", "kind"]
@@ -55,28 +54,9 @@ class MeetingAdmin(admin.ModelAdmin):
 
         return super().get_queryset(request).annotate(invited_count=Count("invitations"))
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            return super().save_model(request, obj, form, change)
-        # Only what the form changed: `coming` is counted by members' replies meanwhile,
-        # and places go through the service, which checks them against it in one UPDATE.
-        fields = [name for name in form.changed_data if name != "capacity"]
-        if fields:
-            obj.save(update_fields=fields)
-        if "capacity" in form.changed_data:
-            try:
-                meeting_capacity_change(meeting=obj, capacity=form.cleaned_data["capacity"])
-            except ValidationError as exc:  # replies came in between the form's check and now
-                request.places_refused = True
-                refused = _("The number of places was not changed: %(reason)s") % {"reason": " ".join(exc.messages)}
-                if fields:
-                    refused = _("%(refused)s Your other changes were saved.") % {"refused": refused}
-                self.message_user(request, refused, messages.ERROR)
-
-    def response_change(self, request, obj):
-        if getattr(request, "places_refused", False):
-            return HttpResponseRedirect(request.path)  # back to the meeting as it is, not "changed successfully"
-        return super().response_change(request, obj)
+    def change_places(self, request, obj, places):
+        # Checked against the members coming in the same UPDATE (their replies count them).
+        meeting_capacity_change(meeting=obj, capacity=places)
 
     @admin.display(description=_("invited"), ordering="invited_count")
     def invited(self, obj):

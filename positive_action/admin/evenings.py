@@ -5,14 +5,14 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from audit.admin import AuditTrailAdmin, AuditTrailInline
+from audit.admin import AuditTrailAdmin, AuditTrailInline, PlacesChangedApartAdminMixin
 from audit.exports import csv_safe
 from audit.long_lists import LongListAdminMixin
 from positive_action.models import Booking, EveningEvent, PreparationEvening, Venue
@@ -102,7 +102,7 @@ class BookingInline(admin.TabularInline):
 
 
 @admin.register(PreparationEvening)
-class PreparationEveningAdmin(admin.ModelAdmin):
+class PreparationEveningAdmin(PlacesChangedApartAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "mode", "status", "capacity", "booked", "waiting_count"]
     list_filter = ["status", "mode", ("starts_at", admin.DateFieldListFilter)]
     search_fields = ["title", "venue", "address"]
@@ -116,34 +116,15 @@ class PreparationEveningAdmin(admin.ModelAdmin):
         (_("Where"), {"fields": ["mode", "location", "venue", "address", "joining_instructions"]}),
     ]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            return super().save_model(request, obj, form, change)
-        # `booked` is the database's to count, and capacity changes go through the
-        # service (which offers new places to people waiting), so neither is saved here.
-        fields = [name for name in form.changed_data if name != "capacity"]
-        if fields:
-            obj.save(update_fields=fields)
-        if "capacity" in form.changed_data:
-            try:
-                offered = evening_capacity_change(evening=obj, capacity=form.cleaned_data["capacity"], by=request.user)
-            except ValidationError as exc:  # places were taken between the form's check and now
-                request.places_refused = True
-                refused = _("The number of places was not changed: %(reason)s") % {"reason": " ".join(exc.messages)}
-                if fields:
-                    refused = _("%(refused)s Your other changes were saved.") % {"refused": refused}
-                self.message_user(request, refused, messages.ERROR)
-                return
-            if offered:
-                self.message_user(
-                    request,
-                    _("%(count)d new places offered to people waiting, in queue order.") % {"count": len(offered)},
-                )
-
-    def response_change(self, request, obj):
-        if getattr(request, "places_refused", False):
-            return HttpResponseRedirect(request.path)  # back to the evening as it is, not "changed successfully"
-        return super().response_change(request, obj)
+    def change_places(self, request, obj, places):
+        # The service checks the places taken under a row lock and offers new ones to
+        # people waiting, in queue order.
+        offered = evening_capacity_change(evening=obj, capacity=places, by=request.user)
+        if offered:
+            self.message_user(
+                request,
+                _("%(count)d new places offered to people waiting, in queue order.") % {"count": len(offered)},
+            )
 
     def get_queryset(self, request):
         return (
