@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, Window
-from django.urls import reverse
 
 from networks.models import Audience, Category
 
@@ -15,7 +14,6 @@ MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
 PAGE_SIZE = 20  # networks on one page of the directory
 MAX_PAGE = 100_000  # far beyond any directory; keeps the row offset a number the database takes
-_SLUG = "__slug__"  # stands in for each network's slug in its link (a valid slug no URL part holds)
 
 
 @dataclass
@@ -83,16 +81,13 @@ class DirectoryFilters:
 
 
 def group_by_category(networks, categories: list[Category]) -> list[tuple[Category, list]]:
-    """Networks already in directory order, as (category, networks) pairs. Each
-    network is given its link and who can join as text here, once per page: per
-    row in the template they cost a reverse() and four translated labels each."""
+    """Networks already in directory order, as (category, networks) pairs. Who can
+    join is given as text here, the labels translated once per page, not per row."""
     by_pk = {category.pk: category for category in categories}
-    link = reverse("networks:detail", args=[_SLUG])
     labels = [(audience.field, str(audience.label).lower()) for audience in Audience]
     networks = list(networks)
     for network in networks:
         network.category = by_pk[network.category_id]
-        network.link = link.replace(_SLUG, network.slug)
         network.open_to = ", ".join(label for field_name, label in labels if getattr(network, field_name))
     return [(category, list(items)) for category, items in groupby(networks, key=lambda network: network.category)]
 
