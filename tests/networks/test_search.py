@@ -79,7 +79,7 @@ def test_an_edited_network_is_found_by_its_new_words_and_not_its_old_ones(client
     connection.vendor != "postgresql", reason="SQLite's UPPER() changes only ASCII letters (the embedded default)"
 )
 def test_search_matches_letters_beyond_ascii_in_any_case(client, make_network):
-    make_network(name="Réseau Égalité", summary="Pour tous.", description="Ouvert.")
+    make_network(name="Réseau Égalité", slug="reseau-egalite", summary="Pour tous.", description="Ouvert.")
     assert listed(client, q="égalité") == ["Réseau Égalité"]
     assert listed(client, q="RÉSEAU") == ["Réseau Égalité"]
 
