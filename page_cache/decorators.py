@@ -3,7 +3,7 @@
 
 Kept only for a visitor with no session cookie (so never signed-in staff, never
 anyone with answers, a draft or a message in their session), only GET and HEAD
-(the middleware decides those), only 200 text or spreadsheet responses that set
+(the middleware decides those), only 200 text or spreadsheet responses (or a redirect the view opts in) that set
 no cookie of their own and leave the session untouched, and only when every
 query parameter is one the view declares (anything else, such as a free-text
 search, renders afresh)."""
@@ -19,10 +19,10 @@ DEFAULT_CACHE_CONTROL = "private, no-cache"
 TEXT_TYPES = ("text/", "application/json", "application/csvm+json", "application/atom+xml")
 
 
-def _storable(request, response) -> bool:
+def _storable(request, response, *, redirect: bool) -> bool:
     session = getattr(request, "session", None)
     return (
-        response.status_code == 200
+        (response.status_code == 200 or (redirect and response.status_code == 302))
         and not response.streaming
         and not response.cookies
         and not (session is not None and session.modified)
@@ -30,10 +30,12 @@ def _storable(request, response) -> bool:
     )
 
 
-def cached_page(view=None, *, query: tuple[str, ...] = (), max_age: float | None = None):
+def cached_page(view=None, *, query: tuple[str, ...] = (), max_age: float | None = None, redirect: bool = False):
     """Keep `view`'s pages. `query` names the parameters that make a different
     page; `max_age` (seconds) caps how stale a page may be, for figures that
-    change without an edit (places left on an evening)."""
+    change without an edit (places left on an evening); `redirect` keeps a
+    redirect too, for a view whose redirect is the same for every visitor
+    without a session (quick exit)."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -44,7 +46,7 @@ def cached_page(view=None, *, query: tuple[str, ...] = (), max_age: float | None
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             response.setdefault("Cache-Control", DEFAULT_CACHE_CONTROL)
-            if _storable(request, response):
+            if _storable(request, response, redirect=redirect):
                 age = settings.PAGE_CACHE_MAX_AGE if max_age is None else min(max_age, settings.PAGE_CACHE_MAX_AGE)
                 response.page_cache_max_age = age
             patch_vary_headers(response, ["Cookie"])

@@ -61,14 +61,33 @@ def csrf_token(meta: dict) -> str:
     return mask + "".join(map(_MASKED.__getitem__, zip(secret, mask, strict=True)))
 
 
-def fill(html: bytes, meta: dict) -> bytes:
-    """The page for this visitor: a CSRF token of their own (csrf_token also has
-    the CSRF middleware set the cookie, as rendering would) and a new one-time
-    token for each form."""
-    if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, csrf_token(meta).encode())
-    parts = html.split(FORM_TOKEN_PLACEHOLDER)
-    filled = [parts[0]]
-    for part in parts[1:]:
-        filled += [secrets.token_urlsafe(24).encode(), part]
-    return b"".join(filled)
+_PLACEHOLDER = re.compile(re.escape(CSRF_PLACEHOLDER) + b"|" + re.escape(FORM_TOKEN_PLACEHOLDER))
+
+
+def split(html: bytes) -> tuple[list[bytes], list[bytes]]:
+    """The page as its fixed stretches and, for each gap between two of them,
+    the placeholder that stood there."""
+    return _PLACEHOLDER.split(html), _PLACEHOLDER.findall(html)
+
+
+def values(placeholders: list[bytes], meta: dict) -> list[bytes]:
+    """The visitor's own value for each hole: one CSRF token for the page
+    (csrf_token also has the CSRF middleware set the cookie, as rendering would)
+    and a new one-time token for each form."""
+    csrf = None
+    filled = []
+    for placeholder in placeholders:
+        if placeholder == CSRF_PLACEHOLDER:
+            csrf = csrf or csrf_token(meta).encode()
+            filled.append(csrf)
+        else:
+            filled.append(secrets.token_urlsafe(24).encode())
+    return filled
+
+
+def join(pieces: list[bytes], filled: list[bytes]) -> bytes:
+    """The page with the visitor's values in its holes."""
+    parts = [pieces[0]]
+    for value, piece in zip(filled, pieces[1:], strict=True):
+        parts += [value, piece]
+    return b"".join(parts)

@@ -9,8 +9,6 @@ per visitor is redone on every answer by the middleware named in
 settings.PAGE_CACHE_REPLAY_MIDDLEWARE, run around the kept page: the CSRF cookie
 that goes with the visitor's token, the visit-counting cookie."""
 
-import gzip
-
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -28,6 +26,8 @@ _NOT_STORED = {"content-length", "x-page-cache"}
 COMPRESS_FROM = 1024
 # Kept as bytes, as they are; everything else is text with holes for the visitor's tokens.
 FILE_TYPES = ("application/vnd.oasis.opendocument.spreadsheet",)
+# A page, or a redirect that is the same for every visitor without a session (quick exit).
+KEPT_STATUSES = (200, 302)
 
 
 def request_key(meta: dict, cookies: dict) -> tuple | None:
@@ -54,28 +54,25 @@ def request_key(meta: dict, cookies: dict) -> tuple | None:
 
 
 def _keepable(response) -> bool:
-    """What the view marked, as it left the whole stack: still a 200 that
-    started no session on the way out."""
+    """What the view marked, as it left the whole stack: still the answer the
+    view gave (a 200, or a redirect the view opted in) that started no session on the way out."""
     return (
-        response.status_code == 200 and not response.streaming and settings.SESSION_COOKIE_NAME not in response.cookies
+        response.status_code in KEPT_STATUSES
+        and not response.streaming
+        and settings.SESSION_COOKIE_NAME not in response.cookies
     )
 
 
 def _entry(response, max_age: float) -> Entry:
-    if response.get("Content-Type", "").startswith(FILE_TYPES):
-        content = response.content
-    else:
-        content = holes.punch(response.content)
-    has_holes = content != response.content
-    gzipped = None
-    # Downloads and pages with no token in them are compressed once, here. A page
-    # with a token is never compressed: a secret in a compressed body can be guessed
-    # from the sizes of many answers (BREACH).
-    if not has_holes and len(content) >= COMPRESS_FROM and not response.has_header("Content-Encoding"):
-        gzipped = gzip.compress(content, mtime=0)
+    is_file = response.get("Content-Type", "").startswith(FILE_TYPES)
+    content = response.content if is_file else holes.punch(response.content)
+    # Compressed once, here, for clients that accept gzip; a page with tokens in
+    # pieces around them (page_cache.compression says why that is safe).
+    compress = len(content) >= COMPRESS_FROM and not response.has_header("Content-Encoding")
+    if compress:
         patch_vary_headers(response, ["Accept-Encoding"])
     headers = {name: value for name, value in response.items() if name.lower() not in _NOT_STORED}
-    return Entry(content, headers, max_age, has_holes=has_holes, gzipped=gzipped)
+    return Entry(content, headers, max_age, status=response.status_code, compress=compress, is_file=is_file)
 
 
 class PageCacheMiddleware:
@@ -107,10 +104,7 @@ class PageCacheMiddleware:
     @staticmethod
     def _kept_page(request) -> HttpResponse:
         entry = request.page_cache_entry
-        if entry.has_holes:
-            response = HttpResponse(holes.fill(entry.content, request.META), headers=entry.headers)
-        else:
-            body, encoding = entry.body(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-            response = HttpResponse(body, headers={**entry.headers, **dict(encoding)})
+        body, encoding = entry.answer(request.META, request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        response = HttpResponse(body, status=entry.status, headers={**entry.headers, **dict(encoding)})
         response["X-Page-Cache"] = "hit"
         return response

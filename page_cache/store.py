@@ -5,32 +5,68 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from http import HTTPStatus
+
+from page_cache import compression, holes
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 
 
-@dataclass
 class Entry:
-    content: bytes  # as sent: a page with placeholders for the holes, or a file as it is
-    headers: dict
-    max_age: float
-    has_holes: bool = True
-    gzipped: bytes | None = None  # a copy for clients that accept gzip (never a page with holes)
-    stored_at: float = field(default_factory=lambda: time.monotonic())
+    """A kept page: its status, the headers the whole stack gave it, and its body
+    as sent, with a hole for each per-visitor token (page_cache.holes); with
+    `compress`, also gzip-compressed once (page_cache.compression)."""
+
+    def __init__(
+        self,
+        content: bytes,
+        headers: dict,
+        max_age: float,
+        *,
+        status: int = 200,
+        compress: bool = False,
+        is_file: bool = False,
+    ):
+        self.content = content  # a file as it is, or a page with placeholders for its holes
+        self.headers = headers
+        self.max_age = max_age
+        self.status = status
+        self.status_line = f"{status} {HTTPStatus(status).phrase}"
+        self.pieces, self.placeholders = ([content], []) if is_file else holes.split(content)
+        self.compressed = compression.compress(self.pieces) if compress else None
+        # Nothing to fill in: the whole compressed answer is made once.
+        self.gzipped = (
+            compression.gzip_answer(self.compressed, self.pieces, [])
+            if self.compressed is not None and not self.placeholders
+            else None
+        )
+        self.stored_at = time.monotonic()
+
+    @property
+    def has_holes(self) -> bool:
+        return bool(self.placeholders)
 
     @property
     def size(self) -> int:
-        return len(self.content) + len(self.gzipped or b"")
+        return len(self.content) + sum(map(len, self.compressed or ())) + len(self.gzipped or b"")
 
-    def body(self, accept_encoding: str) -> tuple[bytes, list[tuple[str, str]]]:
-        """The stored bytes for a client sending this Accept-Encoding, and the header they need."""
-        if self.gzipped is not None and ACCEPTS_GZIP.search(accept_encoding):
-            return self.gzipped, [("Content-Encoding", "gzip")]
-        return self.content, []
+    def answer(self, meta: dict, accept_encoding: str) -> tuple[bytes, list[tuple[str, str]]]:
+        """The body for one visitor (their own tokens in the holes; `meta` is
+        where csrf_token finds and leaves the CSRF secret, as request.META), and
+        the header its encoding needs."""
+        gzip_ok = self.compressed is not None and ACCEPTS_GZIP.search(accept_encoding)
+        if not self.placeholders:
+            return (self.gzipped, _GZIP) if gzip_ok else (self.content, [])
+        filled = holes.values(self.placeholders, meta)
+        if gzip_ok:
+            return compression.gzip_answer(self.compressed, self.pieces, filled), _GZIP
+        return holes.join(self.pieces, filled), []
 
     def fresh(self) -> bool:
         return time.monotonic() - self.stored_at < self.max_age
+
+
+_GZIP = [("Content-Encoding", "gzip")]
 
 
 class PageStore:

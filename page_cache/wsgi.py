@@ -21,7 +21,7 @@ from django.http.cookie import parse_cookie
 from django.middleware.csrf import CSRF_SECRET_LENGTH
 from django.utils.module_loading import import_string
 
-from page_cache import holes, invalidation
+from page_cache import invalidation
 from page_cache.middleware import KEY, MISSED, request_key
 from page_cache.store import pages
 
@@ -69,11 +69,11 @@ class FrontDoor:
         answer = self.kept_page(environ)
         if answer is None:
             return self.application(environ, start_response)
-        headers, body = answer
-        start_response("200 OK", headers)
+        status, headers, body = answer
+        start_response(status, headers)
         return [body]
 
-    def kept_page(self, environ) -> tuple[list, bytes] | None:
+    def kept_page(self, environ) -> tuple[str, list, bytes] | None:
         if not settings.PAGE_CACHE_ENABLED or settings.CSRF_USE_SESSIONS:
             return None
         cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
@@ -92,18 +92,10 @@ class FrontDoor:
         if entry is None:
             environ[MISSED] = True  # nor look it up again
             return None
-        if not entry.has_holes:
-            body, encoding = entry.body(environ.get("HTTP_ACCEPT_ENCODING", ""))
-            return [
-                *entry.headers.items(),
-                *encoding,
-                ("Content-Length", str(len(body))),
-                ("X-Page-Cache", "hit"),
-            ], body
         # The visitor's own values, in a dict of their own (the environ stays as it came).
         meta = {"CSRF_COOKIE": secret} if secret else {}
-        body = holes.fill(entry.content, meta)
-        headers = [*entry.headers.items(), ("Content-Length", str(len(body))), ("X-Page-Cache", "hit")]
+        body, encoding = entry.answer(meta, environ.get("HTTP_ACCEPT_ENCODING", ""))
+        headers = [*entry.headers.items(), *encoding, ("Content-Length", str(len(body))), ("X-Page-Cache", "hit")]
         if meta.get("CSRF_COOKIE_NEEDS_UPDATE"):
             headers.append(("Set-Cookie", csrf_cookie(meta["CSRF_COOKIE"])))
-        return headers, body
+        return entry.status_line, headers, body

@@ -1,6 +1,6 @@
 """A page served from the page cache, in a real browser: the layout's inline
 scripts run under the hash-only Content-Security-Policy, and the cookie banner
-works with the CSRF token filled in for this visitor."""
+works with the CSRF token filled in for this visitor, in a gzip answer."""
 
 import pytest
 from django.urls import reverse
@@ -30,6 +30,8 @@ def test_a_cached_page_runs_its_scripts_and_its_cookie_banner_works(browser_page
     page.context.clear_cookies()
     response = page.goto(reverse("home"))
     assert response.headers["x-page-cache"] == "hit"
+    # Compressed around this visitor's tokens (page_cache.compression), and the browser reads it.
+    assert response.headers["content-encoding"] == "gzip"
     classes = page.locator("body").get_attribute("class")
     assert "js-enabled" in classes and "govuk-frontend-supported" in classes  # both inline scripts ran
     page.get_by_role("button", name="Accept the visit-counting cookie").click()
