@@ -74,3 +74,44 @@ class PageStore:
 
 
 pages = PageStore()
+
+
+class FragmentStore:
+    """Rendered parts of pages (page_cache.fragments), under the same rules as the
+    pages: least recently used first out, each kept at most `max_age` seconds,
+    emptied with them when the generation moves on."""
+
+    def __init__(self, max_entries: int):
+        self._entries: OrderedDict[tuple, tuple[float, str]] = OrderedDict()
+        self._max_entries = max_entries
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, max_age: float) -> str | None:
+        with self._lock:
+            kept = self._entries.get(key)
+            if kept is None:
+                return None
+            stored_at, html = kept
+            if time.monotonic() - stored_at >= max_age:
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return html
+
+    def put(self, key: tuple, html: str) -> None:
+        with self._lock:
+            self._entries.pop(key, None)
+            self._entries[key] = (time.monotonic(), html)
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+# Enough for every network's entry in each language, and every filter form, many times over.
+fragments = FragmentStore(max_entries=20_000)
