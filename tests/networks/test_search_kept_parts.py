@@ -8,9 +8,11 @@ import types
 
 import pytest
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from networks.forms import DirectoryFilterForm
 from networks.models import Category, Network
 from page_cache import invalidation
 from page_cache.store import FragmentStore, fragments, pages
@@ -86,6 +88,15 @@ def test_a_search_drawn_from_kept_parts_is_the_page_drawn_afresh(settings, direc
     search(params)  # keeps the parts
     assert len(fragments) > 0
     assert search(params) == afresh
+
+
+@pytest.mark.parametrize("text", ["support", TRICKY, "“quoted” café", "a & b <c>"])
+def test_the_search_box_is_the_form_crispy_draws_with_the_text_typed(directory, text):
+    form = DirectoryFilterForm(initial={"q": text, "join": ["staff"]}, categories=list(Category.objects.all()))
+    drawn = render_to_string("networks/includes/directory_filter_form.html", {"form": form})
+    for _ in range(2):  # drawn afresh, then from the kept form
+        response = Client().get(reverse("networks:index"), {"q": text, "join": "staff"})
+        assert drawn in response.content.decode()
 
 
 def test_the_search_text_is_escaped_in_the_search_box(directory):
