@@ -2,7 +2,7 @@ from django.core.paginator import InvalidPage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -59,7 +59,7 @@ def directory_entry(network, language: str) -> str:
     """One network's entry in the list, kept per network and language: the same on
     every page of the directory and every search that finds it."""
     return fragments.kept(
-        ("networks:directory-entry", network.pk, language),
+        ("networks:directory-entry", network.pk, language, get_script_prefix()),
         lambda: render_to_string("networks/includes/directory_entry.html", {"network": network}),
     )
 

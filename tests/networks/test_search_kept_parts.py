@@ -169,12 +169,15 @@ def test_with_the_shared_cache_down_parts_are_drawn_afresh(monkeypatch, director
     assert len(fragments) == 0
 
 
-def test_the_fragment_store_is_bounded_least_recently_used_first_out():
-    store = FragmentStore(max_entries=2)
-    store.put(("a",), "A")
-    store.put(("b",), "B")
-    assert store.get(("a",), max_age=60) == "A"  # "a" is now the most recently used
-    store.put(("c",), "C")
+def test_the_fragment_store_is_bounded_in_size_least_recently_used_first_out():
+    store = FragmentStore(max_chars=10)
+    store.put(("a",), "AAAA")
+    store.put(("b",), "BBBB")
+    assert store.get(("a",), max_age=60) == "AAAA"  # "a" is now the most recently used
+    store.put(("c",), "CCCC")
     assert store.get(("b",), max_age=60) is None
-    assert store.get(("a",), max_age=60) == "A"
+    assert store.get(("a",), max_age=60) == "AAAA"
+    assert len(store) == 2
+    store.put(("d",), "D" * 11)  # larger than the whole store: not kept, nothing else lost
+    assert store.get(("d",), max_age=60) is None
     assert len(store) == 2
