@@ -2,7 +2,7 @@
 one of the content models (settings.PAGE_CACHE_CONTENT_MODELS) bumps a
 generation number in the shared cache once the transaction commits; each
 process reads it at most once per PAGE_CACHE_GENERATION_CHECK_SECONDS and
-empties its own store when it has moved on."""
+empties its own stores (pages and fragments of pages) when it has moved on."""
 
 import logging
 import secrets
@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from page_cache.store import pages
+from page_cache.store import fragments, pages
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "page_cache:generation"
@@ -41,6 +41,7 @@ def current() -> bool:
     with _lock:
         if generation != _state["generation"]:
             pages.clear()
+            fragments.clear()
             _state["generation"] = generation
         _state["checked_at"] = now
     return generation is not None
@@ -49,6 +50,7 @@ def current() -> bool:
 def bump() -> None:
     """A content model changed: every process renders afresh."""
     pages.clear()
+    fragments.clear()
     with _lock:
         _state["checked_at"] = float("-inf")  # read the new number on the next request
     try:

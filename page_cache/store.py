@@ -110,3 +110,54 @@ class PageStore:
 
 
 pages = PageStore()
+
+
+class FragmentStore:
+    """Rendered parts of pages (page_cache.fragments), under the same rules as the
+    pages: bounded in size, least recently used first out, each kept at most
+    `max_age` seconds, emptied with them when the generation moves on."""
+
+    def __init__(self, max_chars: int):
+        self._entries: OrderedDict[tuple, tuple[float, str]] = OrderedDict()
+        self._chars = 0
+        self._max_chars = max_chars
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, max_age: float) -> str | None:
+        with self._lock:
+            kept = self._entries.get(key)
+            if kept is None:
+                return None
+            stored_at, html = kept
+            if time.monotonic() - stored_at >= max_age:
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return html
+
+    def put(self, key: tuple, html: str) -> None:
+        if len(html) > self._max_chars:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (time.monotonic(), html)
+            self._chars += len(html)
+            while self._chars > self._max_chars:
+                self._drop(next(iter(self._entries)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._chars = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _drop(self, key: tuple) -> None:
+        self._chars -= len(self._entries.pop(key)[1])
+
+
+# Every network's entry and the layout's parts in each language are far less; the
+# bound is for the filter form, one per choice of boxes ticked, which anyone can vary.
+fragments = FragmentStore(max_chars=8 * 1024 * 1024)

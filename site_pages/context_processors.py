@@ -24,6 +24,7 @@ def site(request):
         "navigation": [
             {"url_name": url_name, "label": label, "current": current == key} for url_name, label, key in NAVIGATION
         ],
+        "section": current,  # what the navigation marks as current: the kept header varies on it
         "show_cookie_banner": banner_needed(request),
         "quick_exit_path": "/leave/",
         "diversity_unit_email": settings.DIVERSITY_UNIT_EMAIL,

@@ -37,10 +37,12 @@ AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 @pytest.fixture(autouse=True)
 def _fast_and_eager(settings):
     from engagement_site.celery import app
+    from page_cache.store import fragments
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests see each page rendered afresh; tests/site_pages/test_page_cache.py turns it on.
     settings.PAGE_CACHE_ENABLED = False
+    fragments.clear()  # parts of pages kept by one test never show in another
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield

@@ -1,8 +1,9 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -64,12 +65,13 @@ class NetworkQuerySet(models.QuerySet):
     def for_directory(self, categories: list[Category]):
         """In directory order (the categories as given, then each network's own order),
         with only the columns an entry shows. The categories are already loaded, so
-        their order is a CASE on the id rather than a join sorted on their names."""
-        if not categories:  # no category, so no network: and a CASE with no WHEN would be ORDER BY 0
-            return self.only(*DIRECTORY_FIELDS).order_by("display_order", "name")
-        category_order = Case(
-            *(When(category_id=category.pk, then=Value(position)) for position, category in enumerate(categories)),
-            default=Value(len(categories)),
+        their order is each id's place in a list of them rather than a join sorted on
+        their names: one expression, where a CASE with a WHEN per category took
+        longer for Django to build than for the database to run."""
+        category_order = Func(
+            Value([category.pk for category in categories], output_field=ArrayField(models.IntegerField())),
+            F("category_id"),
+            function="array_position",  # 1, 2, ... in the list's order; NULL (sorted last) for any other
             output_field=models.IntegerField(),
         )
         return self.only(*DIRECTORY_FIELDS).order_by(category_order, "display_order", "name")

@@ -1,14 +1,25 @@
 from django.core.paginator import InvalidPage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from networks.directory import DirectoryFilters, directory_page, group_by_category
 from networks.forms import DirectoryFilterForm
 from networks.models import Category, Network
 from networks.validators import LOGO_CONTENT_TYPES, extension_of
+from page_cache import fragments
 from page_cache.decorators import cached_page
+
+# Stands in for the search text in the kept filter form, and is replaced by the
+# escaped text on each request: nothing anyone typed is ever kept. No one can type
+# it (DirectoryFilters drops NULs) nor save it in a category's name (PostgreSQL
+# text holds no NUL).
+QUERY_STAND_IN = "\x00q\x00"
 
 
 @cached_page(query=("category", "join", "page"))
@@ -23,17 +34,18 @@ def index(request):
     except InvalidPage as exc:  # not a whole number from 1 to the last page
         raise Http404 from exc
     base = reverse("networks:index")
-    form = DirectoryFilterForm(
-        initial={"q": filters.query, "category": filters.category_slugs, "join": filters.audience_values},
-        categories=categories,
-    )
+    groups = group_by_category(page, categories)
+    language = get_language()
+    for _category, networks in groups:
+        for network in networks:
+            network.entry = directory_entry(network, language)
     return render(
         request,
         "networks/index.html",
         {
-            "form": form,
+            "filter_form": filter_form(filters, categories, language),
             "filters": filters,
-            "groups": group_by_category(page, categories),
+            "groups": groups,
             "count": page.paginator.count,
             "page": page,
             "removal_links": filters.removal_links(base),
@@ -41,6 +53,42 @@ def index(request):
             "category_links": [(category, f"{base}?category={category.slug}") for category in categories],
         },
     )
+
+
+def directory_entry(network, language: str) -> str:
+    """One network's entry in the list, kept per network and language: the same on
+    every page of the directory and every search that finds it."""
+    return fragments.kept(
+        ("networks:directory-entry", network.pk, language, get_script_prefix()),
+        lambda: render_to_string("networks/includes/directory_entry.html", {"network": network}),
+    )
+
+
+def filter_form(filters: DirectoryFilters, categories, language: str) -> str:
+    """The filter form, kept per choice of boxes ticked and language, with the search
+    text put in on each request."""
+
+    def render_form():
+        form = DirectoryFilterForm(
+            initial={
+                "q": QUERY_STAND_IN if filters.query else "",
+                "category": filters.category_slugs,
+                "join": filters.audience_values,
+            },
+            categories=categories,
+        )
+        return render_to_string("networks/includes/directory_filter_form.html", {"form": form})
+
+    key = (
+        "networks:filter-form",
+        language,
+        bool(filters.query),
+        *filters.category_slugs,
+        "|",
+        *filters.audience_values,
+    )
+    html = fragments.kept(key, render_form)
+    return mark_safe(html.replace(QUERY_STAND_IN, escape(filters.query)))  # noqa: S308 - escaped text in rendered HTML
 
 
 @cached_page

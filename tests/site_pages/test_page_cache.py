@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from page_cache import holes, invalidation
-from page_cache.store import Entry, PageStore, pages
+from page_cache.store import Entry, PageStore, fragments, pages
 from site_pages.models import Feedback
 from tests.factories import EqualityObjectiveFactory, NetworkFactory, PreparationEveningFactory
 
@@ -47,9 +47,11 @@ def page_cache_on(settings, clock):
     settings.PAGE_CACHE_ENABLED = True
     settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
     pages.clear()
+    fragments.clear()
     invalidation._state.update(generation=None, checked_at=float("-inf"))
     yield
     pages.clear()
+    fragments.clear()
 
 
 def visitor() -> Client:
