@@ -146,7 +146,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": BASE_DIR / "db.sqlite3",
+            "NAME": os.environ.get("SQLITE_NAME", "") or BASE_DIR / "db.sqlite3",
             "OPTIONS": {"timeout": 20},
             # A file, not memory, so a worker process in the tests sees the same data.
             "TEST": {"NAME": os.environ.get("SQLITE_TEST_NAME", str(BASE_DIR / "var" / "test.sqlite3"))},

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import F, Func, Q, Value
+from django.db import connection, models
+from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -68,12 +68,20 @@ class NetworkQuerySet(models.QuerySet):
         their order is each id's place in a list of them rather than a join sorted on
         their names: one expression, where a CASE with a WHEN per category took
         longer for Django to build than for the database to run."""
-        category_order = Func(
-            Value([category.pk for category in categories], output_field=ArrayField(models.IntegerField())),
-            F("category_id"),
-            function="array_position",  # 1, 2, ... in the list's order; NULL (sorted last) for any other
-            output_field=models.IntegerField(),
-        )
+        if connection.vendor == "postgresql":
+            category_order = Func(
+                Value([category.pk for category in categories], output_field=ArrayField(models.IntegerField())),
+                F("category_id"),
+                function="array_position",  # 1, 2, ... in the list's order; NULL (sorted last) for any other
+                output_field=models.IntegerField(),
+            )
+        elif categories:  # elsewhere (SQLite in development), a CASE
+            category_order = Case(
+                *(When(category_id=category.pk, then=Value(position)) for position, category in enumerate(categories)),
+                default=Value(len(categories)),
+            )
+        else:  # no category, so no network: and a CASE with no WHEN would be ORDER BY 0
+            return self.only(*DIRECTORY_FIELDS).order_by("display_order", "name")
         return self.only(*DIRECTORY_FIELDS).order_by(category_order, "display_order", "name")
 
 
