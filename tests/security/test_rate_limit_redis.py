@@ -17,7 +17,7 @@ from tests.conftest import free_port
 def redis_cache(settings, redis_url):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "engagement_site.redis_clients.RedisCache",
             "LOCATION": redis_url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -91,7 +91,7 @@ def test_the_window_starts_at_the_first_count_and_is_not_stretched(redis_cache, 
 def test_redis_down_lets_the_submission_through(settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "engagement_site.redis_clients.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -129,3 +129,19 @@ def test_the_iag_final_post_makes_at_most_four_redis_round_trips(
     assert len(profile_reads) <= 1 and all(b"force-profile" in command for command in profile_reads)
     assert sum(b"LPUSH" in command for command in sent) == 2
     assert len(sent) == 3 + len(profile_reads), sent
+
+
+def test_the_rate_limit_reuses_one_redis_client(redis_cache, monkeypatch):
+    """Django's own Redis cache builds a redis-py client for each command."""
+    rate_limited(request_from(), "feedback")  # connects
+    built = []
+    original = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    rate_limited(request_from(), "feedback")
+    cache.get("anything")
+    assert built == []
