@@ -57,3 +57,31 @@ def test_a_closed_channel_gets_a_new_client_with_its_new_pool(site_transport):
         with channel.conn_or_acquire() as after:
             assert after is not first and after.connection_pool is channel.pool
             assert after.ping()
+
+
+@pytest.mark.django_db
+def test_the_emails_of_one_submission_are_published_together_one_task_each(
+    site_transport, monkeypatch, django_capture_on_commit_callbacks
+):
+    from outbox.services import notifications_queue_many
+
+    notification_send.delay(0)  # connects
+    site_transport.delete("celery")
+    sent = []
+    original = redis.connection.AbstractConnection.send_packed_command
+
+    def counting(self, command, check_health=True):
+        sent.append(command)
+        return original(self, command, check_health)
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", counting)
+    emails = [
+        dict(recipient=f"{name}@example.org", template="site_pages/email/feedback_received", context={}, kind="test")
+        for name in ("ann", "bob", "cat")
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications = notifications_queue_many(emails)
+    publishes = [b"".join(command) for command in sent if any(b"LPUSH" in part for part in command)]
+    assert len(publishes) == 1 and publishes[0].count(b"LPUSH") == 3  # one round trip
+    queued = [json.loads(message)["headers"]["argsrepr"] for message in site_transport.lrange("celery", 0, -1)]
+    assert sorted(queued) == sorted(f"({notification.pk},)" for notification in notifications)
