@@ -1,6 +1,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from networks.directory import MAX_QUERY_LENGTH
@@ -63,8 +64,12 @@ class NetworkContactForm(ProtectedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when the page is drawn: a POST that is only checked never needs it."""
+        helper = FormHelper()
+        helper.layout = Layout(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             Field.textarea("message", rows=6, max_characters=MESSAGE_MAX),
@@ -72,3 +77,4 @@ class NetworkContactForm(ProtectedFormMixin, forms.Form):
             *honeypot_layout(),
             Button("submit", _("Send message"), data_prevent_double_click="true"),
         )
+        return helper

@@ -238,14 +238,38 @@ def _execute(batch: _Batch) -> None:
         row._state.db = connection.alias
 
 
+# The SQL of each INSERT shape, (model, RETURNING or not, number of rows), as
+# Django's compiler first wrote it: building it again for every submission cost
+# more than sending it. The values are still prepared as the compiler would.
+_insert_shapes: dict[tuple, tuple[str, bool]] = {}
+
+
 def _insert_sql(model, rows: list[models.Model], *, returning: bool) -> tuple[str, list]:
     opts = model._meta
     fields = [field for field in opts.concrete_fields if not field.generated]
     if returning:
         fields = [field for field in fields if field is not opts.pk]
+    values = [[field.pre_save(row, add=True) for field in fields] for row in rows]  # auto_now and the like
+    plain = not any(hasattr(value, "resolve_expression") for row in values for value in row)
+    shape = (model, returning, len(rows))
+    if plain and shape in _insert_shapes:
+        sql, unnest = _insert_shapes[shape]
+        prepared = [
+            [field.get_db_prep_save(value, connection=connection) for field, value in zip(fields, row, strict=True)]
+            for row in values
+        ]
+        if unnest:  # PostgreSQL's bulk form: one array per column
+            return sql, [list(column) for column in zip(*prepared, strict=True)]
+        return sql, [param for row in prepared for param in row]
     query = InsertQuery(model)
-    query.insert_values(fields, rows)
+    query.insert_values(fields, rows, raw=True)  # the values above, without a second pre_save
     compiler = query.get_compiler(connection=connection)
     compiler.returning_fields = [opts.pk] if returning else None
     ((sql, params),) = compiler.as_sql()
-    return sql, list(params)
+    params = list(params)
+    if plain and not any(hasattr(field, "get_placeholder") for field in fields):
+        if len(params) == len(rows) * len(fields):
+            _insert_shapes[shape] = (sql, False)
+        elif len(rows) > 1 and len(params) == len(fields):
+            _insert_shapes[shape] = (sql, True)
+    return sql, params

@@ -65,13 +65,12 @@ def notifications_queue_many(emails: list[dict]) -> list[Notification]:
     force = force_profile()
     notifications = [_notification_build(force=force, **email) for email in emails]
     one_statement.insert(*notifications)
-    for notification in notifications:
-        one_statement.after_save(partial(_enqueue_saved, notification))
+    one_statement.after_save(partial(_enqueue_saved, notifications))
     return notifications
 
 
-def _enqueue_saved(notification: Notification) -> None:
-    _enqueue(notification.pk)  # read once saved: a one_statement block sets it then
+def _enqueue_saved(notifications: list[Notification]) -> None:
+    _enqueue([notification.pk for notification in notifications])  # read once saved: a block sets them then
 
 
 def _notification_build(
@@ -123,17 +122,23 @@ def unit_alert_queue(*, template: str, context: dict, kind: str, about=None) -> 
     return notifications_queue_many([unit_alert(template=template, context=context, kind=kind, about=about)])[0]
 
 
-def _enqueue(notification_id: int) -> None:
-    """Hand the send to Celery. If the broker is unreachable the row stays
-    pending and the beat sweeper sends it later; the person's page goes on."""
+def _enqueue(notification_ids: list[int]) -> None:
+    """Hand the sends to Celery: one task per email, all of them published in one
+    round trip to the broker (a producer batch). If the broker is unreachable the
+    rows stay pending and the beat sweeper sends them later; the page goes on."""
     from outbox.tasks import notification_send as notification_send_task
 
+    app = notification_send_task.app
+    if app.conf.task_always_eager:  # run here, and let errors surface
+        for notification_id in notification_ids:
+            notification_send_task.delay(notification_id)
+        return
     try:
-        notification_send_task.delay(notification_id)
+        with app.producer_or_acquire() as producer, producer.batch():
+            for notification_id in notification_ids:
+                notification_send_task.apply_async((notification_id,), producer=producer)
     except Exception as exc:  # noqa: BLE001 - any broker failure must not reach the person
-        if notification_send_task.app.conf.task_always_eager:
-            raise
-        logger.warning("Broker unavailable; notification %s left for the sweeper (%s)", notification_id, exc)
+        logger.warning("Broker unavailable; notifications %s left for the sweeper (%s)", notification_ids, exc)
 
 
 def _claimable(now):
@@ -399,7 +404,7 @@ def notification_resend(*, notification: Notification) -> None:
     Notification.objects.filter(pk=notification.pk).update(
         state=Notification.State.PENDING, next_attempt_at=timezone.now(), attempts=0, last_error="", sent_at=None
     )
-    transaction.on_commit(lambda: _enqueue(notification.pk))
+    transaction.on_commit(lambda: _enqueue([notification.pk]))
 
 
 def notifications_sweep(*, limit: int = 500) -> int:

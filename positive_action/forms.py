@@ -5,6 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Layout, Size
 from django import forms
 from django.conf import settings
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from force.models import District
@@ -74,17 +75,26 @@ class BookingForm(ProtectedFormMixin, CandidateFieldsMixin):
 
     def __init__(self, *args, waiting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        label = _("Join the waiting list") if waiting else _("Book a place")
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.waiting = waiting
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when the page is drawn: a POST that is only checked never needs it."""
+        helper = FormHelper()
+        helper.layout = Layout(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             Field.text("candidate_reference", field_width=Fluid.ONE_THIRD),
             Field.textarea("access_needs", rows=3, max_characters=1000),
             "join_waiting_list",
             *honeypot_layout(),
-            Button("submit", label, data_prevent_double_click="true"),
+            Button(
+                "submit",
+                _("Join the waiting list") if self.waiting else _("Book a place"),
+                data_prevent_double_click="true",
+            ),
         )
+        return helper
 
 
 class SignupForm(CandidateFieldsMixin):
@@ -150,8 +160,12 @@ class SignupForm(CandidateFieldsMixin):
         super().__init__(*args, **kwargs)
         self.fields["role"].queryset = Role.objects.filter(open_to_applicants=True)
         self.fields["groups"].queryset = Group.objects.filter(offered_at_signup=True).select_related("characteristic")
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when the page is drawn: a POST that is only checked never needs it."""
+        helper = FormHelper()
+        helper.layout = Layout(
             Fieldset(
                 Field.text("name", field_width=Fluid.TWO_THIRDS),
                 Field.text("email", field_width=Fluid.TWO_THIRDS),
@@ -170,6 +184,7 @@ class SignupForm(CandidateFieldsMixin):
             Field.checkbox("consent"),
             continue_buttons(),
         )
+        return helper
 
     def clean_phone(self):
         digits = re.sub(r"[\s()-]", "", self.cleaned_data["phone"])
@@ -200,12 +215,14 @@ class SignupForm(CandidateFieldsMixin):
 class SignupConfirmForm(ProtectedFormMixin, forms.Form):
     """The check-your-answers page: only the token and the honeypot."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when the page is drawn: a POST that is only checked never needs it."""
+        helper = FormHelper()
+        helper.layout = Layout(
             *honeypot_layout(), Button("submit", _("Accept and send"), data_prevent_double_click="true")
         )
+        return helper
 
 
 # The workforce figures CSV, one WorkforceFigureRowForm per row.

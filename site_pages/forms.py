@@ -1,6 +1,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from protected_forms.form_messages import text_messages
@@ -24,16 +25,18 @@ class FeedbackForm(ProtectedFormMixin, forms.Form):
     )
     page = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when the page is drawn: a POST that is only checked never needs it."""
+        helper = FormHelper()
+        helper.layout = Layout(
             Field.radios("satisfaction", legend_size=Size.MEDIUM),
             Field.textarea("comments", label_size=Size.MEDIUM, rows=5, max_characters=2000),
             "page",
             *honeypot_layout(),
             Button("submit", _("Send feedback"), data_prevent_double_click="true"),
         )
+        return helper
 
 
 class CookiePreferencesForm(forms.Form):

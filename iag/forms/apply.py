@@ -3,6 +3,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fluid, Layout, Size
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -19,10 +20,12 @@ from .validation import normalise_phone, normalise_postcode
 class StepForm(PlainTextMixin, forms.Form):
     """Refuses control characters and keeps the page's layout in one place."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(*self.layout_items(), continue_buttons())
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when the page is drawn: a POST that is only checked never needs it."""
+        helper = FormHelper()
+        helper.layout = Layout(*self.layout_items(), continue_buttons())
+        return helper
 
     def layout_items(self) -> list:
         raise NotImplementedError
@@ -185,10 +188,11 @@ class CheckAnswersForm(ProtectedFormMixin, forms.Form):
         error_messages={"required": _("Confirm that you have read the privacy notice and agree to it")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when the page is drawn: a POST that is only checked never needs it."""
+        helper = FormHelper()
+        helper.layout = Layout(
             HTML.h2(_("Now send your application")),
             HTML(
                 '<p class="govuk-body">The <a class="govuk-link" href="{% url \'privacy\' %}">privacy notice</a> '
@@ -198,6 +202,7 @@ class CheckAnswersForm(ProtectedFormMixin, forms.Form):
             *honeypot_layout(),
             Button("submit", _("Accept and send"), data_prevent_double_click="true"),
         )
+        return helper
 
 
 # Question pages in order: url slug -> (form, page title)

@@ -34,7 +34,7 @@ def test_redis_down_every_form_is_saved_and_each_email_goes_once_when_it_is_back
     form_choices_create()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "engagement_site.redis_clients.RedisCache",
             "LOCATION": private_redis.url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }

@@ -33,7 +33,7 @@ def test_a_final_post_makes_at_most_eight_statements(form, settings):
     force_profile()  # kept in the shared cache on a running site
     ContentType.objects.clear_cache()
     records = form.records()
-    with mock.patch.object(notification_send, "delay") as publish, CaptureQueriesContext(connection) as queries:
+    with mock.patch.object(notification_send, "apply_async") as publish, CaptureQueriesContext(connection) as queries:
         response = post(client, form.url(), data)
     assert response.status_code == 302
     assert form.records() == records + 1 and publish.call_count == 2
