@@ -75,6 +75,21 @@ def _entry(response, max_age: float) -> Entry:
     return Entry(content, headers, max_age, status=response.status_code, compress=compress, is_file=is_file)
 
 
+def _compress_first_answer(request, response, entry: Entry) -> None:
+    """The visitor whose request rendered the page gets it compressed too, as
+    every later visitor will: the kept page with tokens of their own (the CSRF
+    secret the page was rendered with, a fresh mask; new form tokens, which no
+    server state ties to a page)."""
+    body, encoding = entry.answer(request.META, request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    if not encoding:
+        return
+    response.content = body
+    for name, value in encoding:
+        response[name] = value
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(body))
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,7 +113,9 @@ class PageCacheMiddleware:
         max_age = getattr(response, "page_cache_max_age", None)
         if max_age is not None and _keepable(response):
             request.get_host()  # only a host Django accepts (raises otherwise)
-            pages.put(key, _entry(response, max_age), max_bytes=settings.PAGE_CACHE_MAX_BYTES)
+            entry = _entry(response, max_age)
+            pages.put(key, entry, max_bytes=settings.PAGE_CACHE_MAX_BYTES)
+            _compress_first_answer(request, response, entry)
         return response
 
     @staticmethod

@@ -508,6 +508,28 @@ def test_a_page_with_tokens_goes_compressed_with_the_visitors_own_tokens_at_a_si
     assert sent.status_code == 302 and Feedback.objects.count() == 1
 
 
+def test_the_visitor_whose_request_renders_a_page_gets_it_compressed_and_it_works():
+    import gzip
+
+    person = visitor()
+    first = person.get(reverse("feedback"), HTTP_ACCEPT_ENCODING="gzip")
+    assert first["X-Page-Cache"] == "miss" and first["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in first["Vary"]
+    html = gzip.decompress(first.content).decode()
+    assert without_tokens(html) == without_tokens(visitor().get(reverse("feedback")).content.decode())
+    sent = person.post(
+        reverse("feedback"),
+        {
+            "csrfmiddlewaretoken": CSRF.search(html).group(1),
+            "form_token": FORM_TOKEN.search(html).group(1),
+            "satisfaction": "satisfied",
+            "comments": "Clear.",
+            "website": "",
+        },
+    )
+    assert sent.status_code == 302 and Feedback.objects.count() == 1
+
+
 def test_quick_exit_is_kept_for_visitors_without_a_session_and_still_forgets_a_session(client):
     from django.conf import settings
 
