@@ -50,7 +50,7 @@ def first_view(base: str) -> dict:
     if status != 200:
         raise RuntimeError(f"home page answered {status}")
     direct, from_css, seen = [page], [], {"/"}
-    for ref in PAGE_REFS.findall(html.decode("utf-8", "replace")):
+    for ref in PAGE_REFS.findall(_text(html, page["encoding"])):
         path = _same_site(ref)
         if not path or path in seen:
             continue
@@ -58,7 +58,7 @@ def first_view(base: str) -> dict:
         _status, body, info = fetch(base, path)
         direct.append(info)
         if path.split("?")[0].endswith(".css"):
-            raw = _css_text(body, info["encoding"])
+            raw = _text(body, info["encoding"])
             for css_ref in CSS_REFS.findall(raw):
                 css_path = _same_site(urljoin(path, css_ref))
                 if css_path and css_path not in seen:
@@ -75,7 +75,8 @@ def first_view(base: str) -> dict:
     }
 
 
-def _css_text(body: bytes, encoding: str) -> str:
+def _text(body: bytes, encoding: str) -> str:
+    """A response's text, as sent (the counts above are of the bytes before this)."""
     if encoding == "gzip":
         import gzip
 
