@@ -12,7 +12,7 @@ from collections.abc import Callable
 from django.conf import settings
 
 from page_cache import invalidation
-from page_cache.store import fragments
+from page_cache.store import FRAGMENTS_MAX_CHARS, fragments
 
 
 def kept(key: tuple, render: Callable[[], str]) -> str:
@@ -20,8 +20,8 @@ def kept(key: tuple, render: Callable[[], str]) -> str:
     page cache is off or cannot tell whether content changed: then every time)."""
     if not (settings.PAGE_CACHE_ENABLED and invalidation.current()):
         return render()
-    html = fragments.get(key, settings.PAGE_CACHE_MAX_AGE)
+    html = fragments.get(key)
     if html is None:
         html = render()
-        fragments.put(key, html)
+        fragments.put(key, html, size=len(html), max_age=settings.PAGE_CACHE_MAX_AGE, max_size=FRAGMENTS_MAX_CHARS)
     return html

@@ -114,7 +114,7 @@ class PageCacheMiddleware:
         if max_age is not None and _keepable(response):
             request.get_host()  # only a host Django accepts (raises otherwise)
             entry = _entry(response, max_age)
-            pages.put(key, entry, max_bytes=settings.PAGE_CACHE_MAX_BYTES)
+            pages.put(key, entry, size=entry.size, max_age=entry.max_age, max_size=settings.PAGE_CACHE_MAX_BYTES)
             _compress_first_answer(request, response, entry)
         return response
 

@@ -40,7 +40,6 @@ class Entry:
             if self.compressed is not None and not self.placeholders
             else None
         )
-        self.stored_at = time.monotonic()
 
     @property
     def has_holes(self) -> bool:
@@ -62,102 +61,63 @@ class Entry:
             return compression.gzip_answer(self.compressed, self.pieces, filled), _GZIP
         return holes.join(self.pieces, filled), []
 
-    def fresh(self) -> bool:
-        return time.monotonic() - self.stored_at < self.max_age
-
 
 _GZIP = [("Content-Encoding", "gzip")]
 
 
-class PageStore:
+class BoundedStore:
+    """Kept things under keys: least recently used first out when their total size
+    would pass `max_size`, and each forgotten once older than its own `max_age`."""
+
     def __init__(self):
-        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
-        self._bytes = 0
+        self._items: OrderedDict[tuple, tuple[float, int, object]] = OrderedDict()  # key: (expires, size, value)
+        self._size = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> Entry | None:
+    def get(self, key: tuple):
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
+            item = self._items.get(key)
+            if item is None:
                 return None
-            if not entry.fresh():
+            expires_at, _size, value = item
+            if time.monotonic() >= expires_at:
                 self._drop(key)
                 return None
-            self._entries.move_to_end(key)
-            return entry
+            self._items.move_to_end(key)
+            return value
 
-    def put(self, key: tuple, entry: Entry, *, max_bytes: int) -> None:
-        if entry.size > max_bytes:
+    def put(self, key: tuple, value, *, size: int, max_age: float, max_size: int) -> None:
+        if size > max_size:
             return
         with self._lock:
-            if key in self._entries:
+            if key in self._items:
                 self._drop(key)
-            self._entries[key] = entry
-            self._bytes += entry.size
-            while self._bytes > max_bytes:
-                self._drop(next(iter(self._entries)))
+            self._items[key] = (time.monotonic() + max_age, size, value)
+            self._size += size
+            while self._size > max_size:
+                self._drop(next(iter(self._items)))
+
+    def items(self) -> list[tuple[tuple, object]]:
+        with self._lock:
+            return [(key, value) for key, (_expires, _size, value) in self._items.items()]
 
     def clear(self) -> None:
         with self._lock:
-            self._entries.clear()
-            self._bytes = 0
+            self._items.clear()
+            self._size = 0
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._items)
 
     def _drop(self, key: tuple) -> None:
-        self._bytes -= self._entries.pop(key).size
+        self._size -= self._items.pop(key)[1]
 
 
-pages = PageStore()
-
-
-class FragmentStore:
-    """Rendered parts of pages (page_cache.fragments), under the same rules as the
-    pages: bounded in size, least recently used first out, each kept at most
-    `max_age` seconds, emptied with them when the generation moves on."""
-
-    def __init__(self, max_chars: int):
-        self._entries: OrderedDict[tuple, tuple[float, str]] = OrderedDict()
-        self._chars = 0
-        self._max_chars = max_chars
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple, max_age: float) -> str | None:
-        with self._lock:
-            kept = self._entries.get(key)
-            if kept is None:
-                return None
-            stored_at, html = kept
-            if time.monotonic() - stored_at >= max_age:
-                self._drop(key)
-                return None
-            self._entries.move_to_end(key)
-            return html
-
-    def put(self, key: tuple, html: str) -> None:
-        if len(html) > self._max_chars:
-            return
-        with self._lock:
-            if key in self._entries:
-                self._drop(key)
-            self._entries[key] = (time.monotonic(), html)
-            self._chars += len(html)
-            while self._chars > self._max_chars:
-                self._drop(next(iter(self._entries)))
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._chars = 0
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def _drop(self, key: tuple) -> None:
-        self._chars -= len(self._entries.pop(key)[1])
-
-
-# Every network's entry and the layout's parts in each language are far less; the
-# bound is for the filter form, one per choice of boxes ticked, which anyone can vary.
-fragments = FragmentStore(max_chars=8 * 1024 * 1024)
+# Rendered pages (Entry), bounded by settings.PAGE_CACHE_MAX_BYTES.
+pages = BoundedStore()
+# Rendered parts of pages (page_cache.fragments), under the same rules, emptied with
+# the pages. Every network's entry and the layout's parts in each language are far
+# less than the bound; it is for the filter form, one per choice of boxes ticked,
+# which anyone can vary.
+fragments = BoundedStore()
+FRAGMENTS_MAX_CHARS = 8 * 1024 * 1024

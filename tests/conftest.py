@@ -80,6 +80,60 @@ def _clear_cache():
     yield
 
 
+class Clock:
+    """A stand-in for time.monotonic that moves only when a test moves it."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The page cache's clock (its stores' ages and the generation check)."""
+    import types
+
+    clock = Clock()
+    fake = types.SimpleNamespace(monotonic=clock.monotonic)
+    monkeypatch.setattr("page_cache.store.time", fake)
+    monkeypatch.setattr("page_cache.invalidation.time", fake)
+    return clock
+
+
+@pytest.fixture
+def page_cache_on(settings, clock):
+    """The page cache on, empty, checking the generation on every request."""
+    from page_cache import invalidation
+    from page_cache.store import fragments, pages
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
+    pages.clear()
+    fragments.clear()
+    invalidation._state.update(generation=None, checked_at=float("-inf"))
+    yield
+    pages.clear()
+    fragments.clear()
+
+
+@pytest.fixture
+def clients_built(monkeypatch) -> list:
+    """Every redis-py client built from here on (the site keeps one per process)."""
+    import redis
+
+    built = []
+    original = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    return built
+
+
 class StaffClient(Client):
     """A test client whose force_login() also gives a staff member's second factor
     (the code from their authenticator app), through django-otp's own login()."""

@@ -4,7 +4,6 @@ process (page_cache.fragments): they must look exactly as if drawn afresh, follo
 content edits as the page cache does, and never hold what anyone typed."""
 
 import re
-import types
 
 import pytest
 from django.core.cache import cache
@@ -15,41 +14,12 @@ from django.urls import reverse
 from networks.forms import DirectoryFilterForm
 from networks.models import Category, Network
 from page_cache import invalidation
-from page_cache.store import FragmentStore, fragments, pages
+from page_cache.store import BoundedStore, fragments, pages
 from tests.factories import CategoryFactory, NetworkFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 TRICKY = "\"'><script>alert(1)</script>&amp; support"
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock()
-    fake = types.SimpleNamespace(monotonic=clock.monotonic)
-    monkeypatch.setattr("page_cache.store.time", fake)
-    monkeypatch.setattr("page_cache.invalidation.time", fake)
-    return clock
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings, clock):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
-    pages.clear()
-    fragments.clear()
-    invalidation._state.update(generation=None, checked_at=float("-inf"))
-    yield
-    pages.clear()
-    fragments.clear()
 
 
 @pytest.fixture
@@ -112,7 +82,7 @@ def test_nothing_typed_is_kept(directory):
     for text in ("CaRerS", "MeNoPaUsE+gRoUp", "xylophone"):
         search(f"?q={text}&join=staff")
         search(f"?q={text}")
-    kept = repr(list(fragments._entries.items()))
+    kept = repr(fragments.items())
     assert "Carers Support Network" in kept  # the entries found are kept...
     for typed in ("CaRerS", "MeNoPaUsE", "gRoUp", "xylophone"):
         assert typed not in kept  # ... but never the words that found them
@@ -170,14 +140,18 @@ def test_with_the_shared_cache_down_parts_are_drawn_afresh(monkeypatch, director
 
 
 def test_the_fragment_store_is_bounded_in_size_least_recently_used_first_out():
-    store = FragmentStore(max_chars=10)
-    store.put(("a",), "AAAA")
-    store.put(("b",), "BBBB")
-    assert store.get(("a",), max_age=60) == "AAAA"  # "a" is now the most recently used
-    store.put(("c",), "CCCC")
-    assert store.get(("b",), max_age=60) is None
-    assert store.get(("a",), max_age=60) == "AAAA"
+    store = BoundedStore()
+
+    def put(key, html):
+        store.put(key, html, size=len(html), max_age=60, max_size=10)
+
+    put(("a",), "AAAA")
+    put(("b",), "BBBB")
+    assert store.get(("a",)) == "AAAA"  # "a" is now the most recently used
+    put(("c",), "CCCC")
+    assert store.get(("b",)) is None
+    assert store.get(("a",)) == "AAAA"
     assert len(store) == 2
-    store.put(("d",), "D" * 11)  # larger than the whole store: not kept, nothing else lost
-    assert store.get(("d",), max_age=60) is None
+    put(("d",), "D" * 11)  # larger than the whole store: not kept, nothing else lost
+    assert store.get(("d",)) is None
     assert len(store) == 2

@@ -21,19 +21,6 @@ def site_transport(use_broker, redis_url):
     app.conf.broker_transport = original
 
 
-@pytest.fixture
-def clients_built(monkeypatch):
-    built = []
-    original = redis.Redis.__init__
-
-    def counting(self, *args, **kwargs):
-        built.append(self)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(redis.Redis, "__init__", counting)
-    return built
-
-
 def test_publishing_reuses_one_redis_client(site_transport, clients_built):
     notification_send.delay(1)  # connects
     clients_built.clear()

@@ -14,8 +14,6 @@ from odf.opendocument import load as load_ods
 from odf.table import Table as Sheet
 from odf.table import TableCell, TableRow
 
-from page_cache import invalidation
-from page_cache.store import pages
 from performance.loading import read_report_dir
 from performance.models import Measure
 
@@ -144,16 +142,6 @@ def test_spreadsheet_has_cover_contents_notes_and_a_sheet_per_table(client, figu
             seen[cell["Measure"][0]] = name
     assert set(seen) == set(measures)  # every figure, once
     assert seen["officer-strength"] == "Other_figures" and seen["tct-southend"] == "town-centre-constables"
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
-    pages.clear()
-    invalidation._state.update(generation=None, checked_at=float("-inf"))
-    yield
-    pages.clear()
 
 
 @pytest.mark.parametrize("url", [CSV_URL, CSVW_URL, ODS_URL])

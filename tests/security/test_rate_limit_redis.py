@@ -132,17 +132,10 @@ def test_the_iag_final_post_makes_at_most_three_redis_round_trips(
     assert len(sent) == 2 + len(profile_reads), sent
 
 
-def test_the_rate_limit_reuses_one_redis_client(redis_cache, monkeypatch):
+def test_the_rate_limit_reuses_one_redis_client(redis_cache, clients_built):
     """Django's own Redis cache builds a redis-py client for each command."""
     rate_limited(request_from(), "feedback")  # connects
-    built = []
-    original = redis.Redis.__init__
-
-    def counting(self, *args, **kwargs):
-        built.append(self)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    clients_built.clear()
     rate_limited(request_from(), "feedback")
     cache.get("anything")
-    assert built == []
+    assert clients_built == []

@@ -9,22 +9,11 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from force.selectors import force_profile_forget
-from page_cache import invalidation
-from page_cache.store import fragments, pages
+from page_cache.store import fragments
 from tests.factories import ForceProfileFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 SEARCH = reverse("networks:index") + "?q=support"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
-    pages.clear()
-    invalidation._state.update(generation=None, checked_at=float("-inf"))
-    yield
-    pages.clear()
 
 
 def page(path: str) -> str:
@@ -40,7 +29,7 @@ def current_section(html: str) -> str:
 
 def test_the_layout_parts_are_kept_for_a_search():
     page(SEARCH)
-    kept = [key for key in fragments._entries if key[0] == "kept"]
+    kept = [key for key, _html in fragments.items() if key[0] == "kept"]
     assert {key[3] for key in kept} == {"skip-links", "header", "footer"}
 
 

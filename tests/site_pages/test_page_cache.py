@@ -8,7 +8,6 @@ can learn another's token from the cache (which is what would let them land on
 someone else's confirmation)."""
 
 import re
-import types
 
 import pytest
 from django.core.cache import cache
@@ -16,42 +15,13 @@ from django.test import Client
 from django.urls import reverse
 
 from page_cache import holes, invalidation
-from page_cache.store import Entry, PageStore, fragments, pages
+from page_cache.store import BoundedStore, Entry, pages
 from site_pages.models import Feedback
 from tests.factories import EqualityObjectiveFactory, NetworkFactory, PreparationEveningFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock()
-    fake = types.SimpleNamespace(monotonic=clock.monotonic)
-    monkeypatch.setattr("page_cache.store.time", fake)
-    monkeypatch.setattr("page_cache.invalidation.time", fake)
-    return clock
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings, clock):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
-    pages.clear()
-    fragments.clear()
-    invalidation._state.update(generation=None, checked_at=float("-inf"))
-    yield
-    pages.clear()
-    fragments.clear()
 
 
 def visitor() -> Client:
@@ -60,6 +30,20 @@ def visitor() -> Client:
 
 def without_tokens(html: str) -> str:
     return FORM_TOKEN.sub('name="form_token" value=""', CSRF.sub('name="csrfmiddlewaretoken" value=""', html))
+
+
+def send_feedback(person: Client, html: str):
+    """Post the feedback form with the tokens the page `html` carries."""
+    return person.post(
+        reverse("feedback"),
+        {
+            "csrfmiddlewaretoken": CSRF.search(html).group(1),
+            "form_token": FORM_TOKEN.search(html).group(1),
+            "satisfaction": "satisfied",
+            "comments": "Clear.",
+            "website": "",
+        },
+    )
 
 
 def test_a_second_visitor_gets_the_page_from_the_cache_with_their_own_tokens():
@@ -76,7 +60,7 @@ def test_a_second_visitor_gets_the_page_from_the_cache_with_their_own_tokens():
     # The same page apart from the holes, byte for byte.
     assert without_tokens(pages_html[0]) == without_tokens(pages_html[1]) == without_tokens(pages_html[2])
     # What is kept holds placeholders, never a visitor's token.
-    (stored,) = pages._entries.values()
+    ((_key, stored),) = pages.items()
     assert holes.CSRF_PLACEHOLDER in stored.content and holes.FORM_TOKEN_PLACEHOLDER in stored.content
     assert not any(value.encode() in stored.content for found in csrf + tokens for value in found)
     # Each visitor is given the CSRF cookie their token belongs to, as Django would.
@@ -105,16 +89,7 @@ def test_feedback_sent_from_a_cached_page_is_accepted():
     page = person.get(reverse("feedback"))
     assert page["X-Page-Cache"] == "hit"
     html = page.content.decode()
-    response = person.post(
-        reverse("feedback"),
-        {
-            "csrfmiddlewaretoken": CSRF.search(html).group(1),
-            "form_token": FORM_TOKEN.search(html).group(1),
-            "satisfaction": "satisfied",
-            "comments": "Clear.",
-            "website": "",
-        },
-    )
+    response = send_feedback(person, html)
     assert response.status_code == 302 and response.url == reverse("feedback_sent")
     assert Feedback.objects.count() == 1
 
@@ -123,15 +98,7 @@ def test_another_visitors_csrf_token_from_the_cache_is_refused():
     someone = visitor().get(reverse("feedback")).content.decode()
     person = visitor()
     assert person.get(reverse("feedback"))["X-Page-Cache"] == "hit"
-    response = person.post(
-        reverse("feedback"),
-        {
-            "csrfmiddlewaretoken": CSRF.search(someone).group(1),
-            "form_token": FORM_TOKEN.search(someone).group(1),
-            "satisfaction": "satisfied",
-            "comments": "Clear.",
-        },
-    )
+    response = send_feedback(person, someone)
     assert response.status_code == 403
     assert Feedback.objects.count() == 0
 
@@ -243,7 +210,7 @@ def test_answers_kept_in_a_session_never_reach_the_cache():
     for name in ("iag:index", "feedback", "home"):
         assert "X-Page-Cache" not in person.get(reverse(name))
         assert "Zebedee" not in visitor().get(reverse(name)).content.decode()
-    assert not any(b"Zebedee" in entry.content for entry in pages._entries.values())
+    assert not any(b"Zebedee" in entry.content for _key, entry in pages.items())
 
 
 def test_signed_in_staff_are_never_served_from_the_cache(admin_client):
@@ -294,12 +261,16 @@ def test_confirmation_pages_are_kept_but_never_with_anyones_reference():
 
 
 def test_the_store_is_bounded_in_bytes_least_recently_used_first_out():
-    store = PageStore()
+    store = BoundedStore()
+
+    def put(key, entry):
+        store.put(key, entry, size=entry.size, max_age=60, max_size=100)
+
     for name in "abc":
-        store.put((name,), Entry(name.encode() * 40, {}, 60), max_bytes=100)
+        put((name,), Entry(name.encode() * 40, {}, 60))
         store.get(("a",))
     assert store.get(("a",)) is not None and store.get(("b",)) is None and store.get(("c",)) is not None
-    store.put(("huge",), Entry(b"x" * 101, {}, 60), max_bytes=100)
+    put(("huge",), Entry(b"x" * 101, {}, 60))
     assert store.get(("huge",)) is None
 
 
@@ -391,16 +362,7 @@ def test_the_front_door_answers_a_kept_page_with_the_visitors_own_tokens_and_coo
     # And Django accepts what the front door gave: the feedback is sent.
     person = visitor()
     person.cookies["csrftoken"] = secret
-    sent = person.post(
-        reverse("feedback"),
-        {
-            "csrfmiddlewaretoken": CSRF.search(html).group(1),
-            "form_token": FORM_TOKEN.search(html).group(1),
-            "satisfaction": "satisfied",
-            "comments": "Clear.",
-            "website": "",
-        },
-    )
+    sent = send_feedback(person, html)
     assert sent.status_code == 302 and Feedback.objects.count() == 1
 
 
@@ -495,16 +457,7 @@ def test_a_page_with_tokens_goes_compressed_with_the_visitors_own_tokens_at_a_si
     first = visitor().get(reverse("feedback"), HTTP_ACCEPT_ENCODING="gzip")
     person.cookies["csrftoken"] = first.cookies["csrftoken"].value
     html = gzip.decompress(first.content).decode()
-    sent = person.post(
-        reverse("feedback"),
-        {
-            "csrfmiddlewaretoken": CSRF.search(html).group(1),
-            "form_token": FORM_TOKEN.search(html).group(1),
-            "satisfaction": "satisfied",
-            "comments": "Clear.",
-            "website": "",
-        },
-    )
+    sent = send_feedback(person, html)
     assert sent.status_code == 302 and Feedback.objects.count() == 1
 
 
@@ -517,16 +470,7 @@ def test_the_visitor_whose_request_renders_a_page_gets_it_compressed_and_it_work
     assert "Accept-Encoding" in first["Vary"]
     html = gzip.decompress(first.content).decode()
     assert without_tokens(html) == without_tokens(visitor().get(reverse("feedback")).content.decode())
-    sent = person.post(
-        reverse("feedback"),
-        {
-            "csrfmiddlewaretoken": CSRF.search(html).group(1),
-            "form_token": FORM_TOKEN.search(html).group(1),
-            "satisfaction": "satisfied",
-            "comments": "Clear.",
-            "website": "",
-        },
-    )
+    sent = send_feedback(person, html)
     assert sent.status_code == 302 and Feedback.objects.count() == 1
 
 

@@ -22,9 +22,9 @@ from tests.factories import (
     RoleFactory,
 )
 from tests.networks.test_query_count import add_networks
-from tests.site_pages.test_page_cache import CSRF, FORM_TOKEN, clock, page_cache_on, visitor  # noqa: F401
+from tests.site_pages.test_page_cache import CSRF, FORM_TOKEN, visitor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def served_twice(url: str):
